@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { setupInput, signInInput, type SessionUser } from './accounts';
+import {
+  admitInput,
+  correctInput,
+  listTraineesInput,
+  releaseInput,
+  traineeIdInput,
+  type TraineeList,
+  type TraineeRecord,
+} from './admissions';
+import type { Permission } from './roles';
+import { HANDLER_NAMES, type HandlerName } from './handlerNames';
+import type { EventMeta, EventType } from './events';
+
+export { HANDLER_NAMES, type HandlerName };
+
+/** Areas of data; the core pushes the areas an append touched so the renderer refetches. */
+export const AREAS = ['system', 'session', 'trainees'] as const;
+export type Area = (typeof AREAS)[number];
+
+export interface HandlerSpec {
+  input: z.ZodType;
+  permission: Permission;
+  /** Commands append to the log and go through the single writer; queries only read. */
+  kind: 'command' | 'query';
+}
+
+const empty = z.object({}).strict();
+
+/** The typed handler table: name -> input schema, permission, kind. The core implements it. */
+export const HANDLERS = {
+  'system.status': { input: empty, permission: 'public', kind: 'query' },
+  'system.setup': { input: setupInput, permission: 'public', kind: 'command' },
+  'system.stats': { input: empty, permission: 'system.admin', kind: 'query' },
+  'system.verify': { input: empty, permission: 'system.admin', kind: 'query' },
+  'auth.signIn': { input: signInInput, permission: 'public', kind: 'command' },
+  'auth.signOut': { input: empty, permission: 'signedIn', kind: 'command' },
+  'trainees.list': { input: listTraineesInput, permission: 'trainee.read', kind: 'query' },
+  'trainees.get': { input: traineeIdInput, permission: 'trainee.read', kind: 'query' },
+  'trainees.timeline': { input: traineeIdInput, permission: 'trainee.read', kind: 'query' },
+  'trainees.admit': { input: admitInput, permission: 'trainee.intake', kind: 'command' },
+  'trainees.correct': { input: correctInput, permission: 'trainee.intake', kind: 'command' },
+  'trainees.release': { input: releaseInput, permission: 'trainee.intake', kind: 'command' },
+} as const satisfies Record<HandlerName, HandlerSpec>;
+
+export interface SystemStatus {
+  setUp: boolean;
+  facilityName: string | null;
+  user: SessionUser | null;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  /** Events checked. */
+  checked: number;
+  /** Highest seq in the log. */
+  headSeq: number;
+  /** First seq where the chain breaks, when it does. */
+  firstBadSeq: number | null;
+  problem: string | null;
+}
+
+export interface Stats {
+  totalEvents: number;
+  eventsByType: Record<string, number>;
+  traineesByStatus: Record<string, number>;
+}
+
+/** One line of a trainee's timeline: what happened, when, and who recorded it. */
+export interface TimelineEntry {
+  seq: number;
+  type: EventType;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { id: string; fullName: string } | null;
+  meta: EventMeta;
+  data: Record<string, unknown>;
+}
+
+export interface HandlerOutputs {
+  'system.status': SystemStatus;
+  'system.setup': { facilityName: string };
+  'system.stats': Stats;
+  'system.verify': VerifyReport;
+  'auth.signIn': SessionUser;
+  'auth.signOut': null;
+  'trainees.list': TraineeList;
+  'trainees.get': TraineeRecord;
+  'trainees.timeline': TimelineEntry[];
+  'trainees.admit': { traineeId: string; seq: number };
+  'trainees.correct': { seq: number };
+  'trainees.release': { seq: number };
+}
+
+/** What a caller passes (before defaults are applied). */
+export type HandlerInput<N extends HandlerName> = z.input<(typeof HANDLERS)[N]['input']>;
+/** What the core receives after validation. */
+export type HandlerParsed<N extends HandlerName> = z.output<(typeof HANDLERS)[N]['input']>;
+export type HandlerOutput<N extends HandlerName> = HandlerOutputs[N];
+
+/** The bridge the preload (or the preview) puts on `window.sen`. */
+export interface SenBridge {
+  invoke<N extends HandlerName>(name: N, input: HandlerInput<N>): Promise<import('./errors').Result<HandlerOutput<N>>>;
+  /** Called with the areas that changed after each append; returns an unsubscribe function. */
+  subscribe(listener: (areas: Area[]) => void): () => void;
+}

@@ -1,0 +1,50 @@
+/**
+ * Error codes that cross the bridge. The renderer translates each code (`errors.<CODE>` in the
+ * message catalogs); `message` is an English fallback for the CLI and logs.
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_HANDLER',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_SET_UP',
+  'ALREADY_SET_UP',
+  'WRONG_CREDENTIALS',
+  'CONFLICT',
+  'NOT_FOUND',
+  'DUPLICATE_FILE_NUMBER',
+  'ALREADY_RELEASED',
+  'NOTHING_CHANGED',
+  'DB_FROM_NEWER_SEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one field; `code` is a message key under `validation.` in the catalogs. */
+export interface FieldIssue {
+  path: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export interface SenErrorData {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export class SenError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+    super(message);
+    this.name = 'SenError';
+    this.code = code;
+    this.issues = issues;
+  }
+  toData(): SenErrorData {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: SenErrorData };

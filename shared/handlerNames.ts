@@ -1,0 +1,24 @@
+/**
+ * Handler names alone, without schemas, so the preload can refuse unknown names without
+ * bundling zod. `api.ts` checks at compile time that HANDLERS has exactly these keys.
+ */
+export const HANDLER_NAMES = [
+  'system.status',
+  'system.setup',
+  'system.stats',
+  'system.verify',
+  'auth.signIn',
+  'auth.signOut',
+  'trainees.list',
+  'trainees.get',
+  'trainees.timeline',
+  'trainees.admit',
+  'trainees.correct',
+  'trainees.release',
+] as const;
+
+export type HandlerName = (typeof HANDLER_NAMES)[number];
+
+export function isHandlerName(name: unknown): name is HandlerName {
+  return typeof name === 'string' && (HANDLER_NAMES as readonly string[]).includes(name);
+}

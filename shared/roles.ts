@@ -1,0 +1,27 @@
+/** The roles a person can hold (several at once). Names are part of the contract: keep them. */
+export const ROLES = ['admin', 'medical', 'duty', 'teacher', 'instructor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Permissions named by what they allow. `public` needs no sign-in (first-run set-up, sign-in),
+ * `signedIn` needs any signed-in user; everything else lists the roles that hold it.
+ */
+export const PERMISSIONS = {
+  public: 'public',
+  signedIn: 'signedIn',
+  'trainee.read': ['admin', 'medical', 'duty', 'teacher', 'instructor'],
+  /** "intake" rights: held by admin and duty (PRODUCT.md). */
+  'trainee.intake': ['admin', 'duty'],
+  'system.admin': ['admin'],
+} as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether someone holding `roles` (undefined when signed out) may use `permission`. */
+export function isAllowed(permission: Permission, roles: readonly Role[] | undefined): boolean {
+  const rule = PERMISSIONS[permission];
+  if (rule === 'public') return true;
+  if (roles === undefined) return false;
+  if (rule === 'signedIn') return true;
+  return roles.some((r) => (rule as readonly Role[]).includes(r));
+}
