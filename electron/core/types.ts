@@ -1,0 +1,31 @@
+import type { Area, Stats, VerifyReport } from '../../shared/api';
+import type { Result } from '../../shared/errors';
+
+/** scrypt cost; production uses OWASP's parameters, tests pass a lower cost through options. */
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+export interface ServiceOptions {
+  /** Folder holding sen.db and its anchor file; created if missing. */
+  dataDir: string;
+  scrypt?: ScryptParams;
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+/** The core: one typed handler table behind `call`, plus the local-admin operations of the CLI. */
+export interface CoreService {
+  /** Validate, check permission, run. Never throws: failures come back as `{ ok: false }`. */
+  call(connection: string, name: string, input: unknown): Promise<Result<unknown>>;
+  /** Listen for the areas each append changed. Returns an unsubscribe function. */
+  onChange(listener: (areas: Area[]) => void): () => void;
+  /** Forget a connection's session (its window closed). */
+  disconnect(connection: string): void;
+  verify(): VerifyReport;
+  rebuild(): { events: number; ms: number };
+  stats(): Stats;
+  close(): void;
+}
