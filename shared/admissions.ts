@@ -53,16 +53,13 @@ const traineeDetailsShape = {
   familyContact: familyContactSchema,
 };
 
-/** Rules across fields; the date-of-birth-in-the-future rule needs a clock and lives in the core. */
-function crossFieldRules(d: { admissionType: AdmissionType; decisionNumber: string; admissionDate: string; plannedReleaseDate: string; dateOfBirth: string }, ctx: z.RefinementCtx): void {
+/** Rules across fields. The date rules that need a clock (or read better after it) live in the core's decider. */
+function crossFieldRules(d: { admissionType: AdmissionType; decisionNumber: string; admissionDate: string; plannedReleaseDate: string }, ctx: z.RefinementCtx): void {
   if (d.admissionType === 'compulsory' && d.decisionNumber.trim() === '') {
     ctx.addIssue({ code: 'custom', path: ['decisionNumber'], message: 'decisionRequired' });
   }
   if (d.plannedReleaseDate <= d.admissionDate) {
     ctx.addIssue({ code: 'custom', path: ['plannedReleaseDate'], message: 'plannedReleaseBeforeAdmission' });
-  }
-  if (d.admissionDate <= d.dateOfBirth) {
-    ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: 'admissionBeforeBirth' });
   }
 }
 

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { streams } from '../../../shared/events';
+import type { HandlerMap } from '../context';
+import { admit, correct, foldTrainee, release } from './decider';
+import { fileNumberInUse, getTrainee, listTrainees, traineeTimeline } from './queries';
+
+type AdmissionHandlers = 'trainees.list' | 'trainees.get' | 'trainees.timeline' | 'trainees.admit' | 'trainees.correct' | 'trainees.release';
+
+export const admissionHandlers: HandlerMap<AdmissionHandlers> = {
+  'trainees.list': (ctx, input) => listTrainees(ctx.store.db, input),
+  'trainees.get': (ctx, input) => getTrainee(ctx.store.db, input.traineeId),
+  'trainees.timeline': (ctx, input) => traineeTimeline(ctx.store, input.traineeId),
+
+  'trainees.admit': (ctx, input) => {
+    const traineeId = randomUUID();
+    const events = admit(traineeId, input, { today: ctx.today(), fileNumberInUse: fileNumberInUse(ctx.store.db, input.fileNumber) });
+    const [stored] = ctx.store.append(streams.trainee(traineeId), 'no_stream', events, ctx.meta());
+    return { traineeId, seq: stored!.seq };
+  },
+
+  'trainees.correct': (ctx, input) => {
+    const stream = streams.trainee(input.traineeId);
+    const state = foldTrainee(ctx.store.readStream(stream));
+    const events = correct(state, input, { today: ctx.today(), fileNumberInUse: (n) => fileNumberInUse(ctx.store.db, n) });
+    const [stored] = ctx.store.append(stream, state.version, events, ctx.meta(input.reason));
+    return { seq: stored!.seq };
+  },
+
+  'trainees.release': (ctx, input) => {
+    const stream = streams.trainee(input.traineeId);
+    const state = foldTrainee(ctx.store.readStream(stream));
+    const events = release(state, input, { today: ctx.today() });
+    const [stored] = ctx.store.append(stream, state.version, events, ctx.meta());
+    return { seq: stored!.seq };
+  },
+};

@@ -1,0 +1,122 @@
+import type Database from 'better-sqlite3';
+import type { HandlerParsed, TimelineEntry } from '../../../shared/api';
+import type { TraineeList, TraineeRecord, TraineeSummary } from '../../../shared/admissions';
+import { SenError } from '../../../shared/errors';
+import { streams } from '../../../shared/events';
+import { foldForSearch } from '../../../shared/text';
+import type { EventStore } from '../store/eventStore';
+
+interface TraineeRow {
+  id: string;
+  file_number: string;
+  full_name: string;
+  sex: string;
+  date_of_birth: string;
+  id_number: string;
+  home_address: string;
+  admission_type: string;
+  decision_number: string;
+  admission_date: string;
+  planned_release_date: string;
+  education_level: string;
+  substances: string;
+  family_contact: string;
+  status: string;
+  phase: string;
+  release_date: string | null;
+  release_kind: string | null;
+  release_note: string;
+  version: number;
+}
+
+function toSummary(r: TraineeRow): TraineeSummary {
+  return {
+    id: r.id,
+    fileNumber: r.file_number,
+    fullName: r.full_name,
+    sex: r.sex,
+    dateOfBirth: r.date_of_birth,
+    admissionType: r.admission_type,
+    admissionDate: r.admission_date,
+    plannedReleaseDate: r.planned_release_date,
+    status: r.status,
+    phase: r.phase,
+    releaseDate: r.release_date,
+  } as TraineeSummary;
+}
+
+/** LIKE pattern for a folded search term, with LIKE's wildcards escaped. */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function listTrainees(db: Database.Database, input: HandlerParsed<'trainees.list'>): TraineeList {
+  const where: string[] = [];
+  const params: string[] = [];
+  const term = foldForSearch(input.search);
+  if (term) {
+    where.push("search_text LIKE ? ESCAPE '\\'");
+    params.push(likePattern(term));
+  }
+  if (input.status !== 'all') {
+    where.push('status = ?');
+    params.push(input.status);
+  }
+  if (input.admissionType !== 'all') {
+    where.push('admission_type = ?');
+    params.push(input.admissionType);
+  }
+  const sql = `SELECT * FROM trainees ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sort_key, file_number`;
+  const items = db.prepare<string[], TraineeRow>(sql).all(...params).map(toSummary);
+  const c = db
+    .prepare<[], { inCare: number | null; released: number | null; compulsory: number | null; voluntary: number | null }>(
+      `SELECT SUM(status = 'in_care') AS inCare, SUM(status = 'released') AS released,
+              SUM(status = 'in_care' AND admission_type = 'compulsory') AS compulsory,
+              SUM(status = 'in_care' AND admission_type = 'voluntary') AS voluntary
+       FROM trainees`,
+    )
+    .get();
+  return {
+    items,
+    counts: { shown: items.length, inCare: c?.inCare ?? 0, released: c?.released ?? 0, compulsory: c?.compulsory ?? 0, voluntary: c?.voluntary ?? 0 },
+  };
+}
+
+export function fileNumberInUse(db: Database.Database, fileNumber: string): boolean {
+  return db.prepare('SELECT 1 FROM trainees WHERE file_number = ?').get(fileNumber) !== undefined;
+}
+
+export function getTrainee(db: Database.Database, id: string): TraineeRecord {
+  const r = db.prepare<[string], TraineeRow>('SELECT * FROM trainees WHERE id = ?').get(id);
+  if (!r) throw new SenError('NOT_FOUND', 'No such trainee.');
+  return {
+    ...toSummary(r),
+    idNumber: r.id_number,
+    homeAddress: r.home_address,
+    decisionNumber: r.decision_number,
+    educationLevel: r.education_level,
+    substances: JSON.parse(r.substances),
+    familyContact: JSON.parse(r.family_contact),
+    releaseKind: r.release_kind,
+    releaseNote: r.release_note,
+    version: r.version,
+  } as TraineeRecord;
+}
+
+/** The trainee's own events, newest first, each with the name of who recorded it. */
+export function traineeTimeline(store: EventStore, id: string): TimelineEntry[] {
+  const events = store.readStream(streams.trainee(id));
+  if (events.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');
+  const names = new Map(
+    store.db.prepare<[], { id: string; full_name: string }>('SELECT id, full_name FROM users').all().map((u) => [u.id, u.full_name]),
+  );
+  return events.reverse().map((e) => ({
+    seq: e.seq,
+    type: e.type,
+    occurredAt: e.occurredAt,
+    recordedAt: e.recordedAt,
+    actor: e.meta.actor ? { id: e.meta.actor, fullName: names.get(e.meta.actor) ?? e.meta.actor } : null,
+    meta: e.meta,
+    data: e.data as Record<string, unknown>,
+  }));
+}

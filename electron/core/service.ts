@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SessionUser } from '../../shared/accounts';
+import { HANDLERS, type Area, type HandlerName } from '../../shared/api';
+import { todayIso } from '../../shared/dates';
+import { SenError, type Result } from '../../shared/errors';
+import type { EventType, StoredEvent } from '../../shared/events';
+import { isHandlerName } from '../../shared/handlerNames';
+import { isAllowed } from '../../shared/roles';
+import { accountHandlers } from './accounts/handlers';
+import { usersProjection } from './accounts/projection';
+import { admissionHandlers } from './admissions/handlers';
+import { traineesProjection } from './admissions/projection';
+import type { Handler, HandlerContext, HandlerMap } from './context';
+import { OWASP_SCRYPT } from './accounts/passwords';
+import { EventStore } from './store/eventStore';
+import type { Projection } from './store/projection';
+import { facilityProjection } from './system/projection';
+import { stats, systemHandlers } from './system/handlers';
+import type { CoreService, ServiceOptions } from './types';
+import { zodIssues } from './validation';
+
+export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection];
+
+/** Every handler name must be implemented exactly once; the type fails to check if one is missing. */
+const IMPLEMENTATIONS: HandlerMap<HandlerName> = { ...systemHandlers, ...accountHandlers, ...admissionHandlers };
+
+/** Which areas of the screens an event type changes: pushed to renderers after each append. */
+const EVENT_AREAS: Record<EventType, Area[]> = {
+  FacilitySetUp: ['system'],
+  UserCreated: ['system'],
+  UserSignedIn: ['session'],
+  UserSignedOut: ['session'],
+  TraineeAdmitted: ['trainees', 'system'],
+  TraineeDetailsCorrected: ['trainees'],
+  TraineeReleased: ['trainees', 'system'],
+};
+
+export const DB_FILE = 'sen.db';
+
+export function openService(options: ServiceOptions): CoreService {
+  mkdirSync(options.dataDir, { recursive: true });
+  const now = options.now ?? (() => new Date());
+  const store = EventStore.open(join(options.dataDir, DB_FILE), { projections: PROJECTIONS, now });
+  const sessions = new Map<string, SessionUser>();
+  const listeners = new Set<(areas: Area[]) => void>();
+  // One writer: commands run one after another, in arrival order, even across await points.
+  let writer: Promise<unknown> = Promise.resolve();
+
+  store.onAppended((events: StoredEvent[]) => {
+    const areas = [...new Set(events.flatMap((e) => EVENT_AREAS[e.type]))];
+    for (const l of listeners) l(areas);
+  });
+
+  async function run(connection: string, name: string, input: unknown): Promise<Result<unknown>> {
+    if (!isHandlerName(name)) throw new SenError('UNKNOWN_HANDLER', `Unknown handler: ${String(name).slice(0, 100)}`);
+    const spec = HANDLERS[name];
+    const user = sessions.get(connection) ?? null;
+    if (!isAllowed(spec.permission, user?.roles)) {
+      throw user ? new SenError('FORBIDDEN', `Your roles do not allow ${name}.`) : new SenError('UNAUTHENTICATED', 'Please sign in.');
+    }
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error);
+      throw new SenError('VALIDATION', issues.map((i) => `${i.path || '(input)'}: ${i.code}`).join('; '), issues);
+    }
+    const ctx: HandlerContext = {
+      store,
+      user,
+      now,
+      today: () => todayIso(now()),
+      scrypt: options.scrypt ?? OWASP_SCRYPT,
+      meta: (reason) => (user ? { actor: user.id, actorRoles: user.roles, ...(reason ? { reason } : {}) } : { actor: null }),
+      signIn: (u) => sessions.set(connection, u),
+      signOut: () => sessions.delete(connection),
+    };
+    const handler = IMPLEMENTATIONS[name] as Handler<HandlerName>;
+    const value = await handler(ctx, parsed.data as never);
+    return { ok: true, value };
+  }
+
+  function settle(connection: string, name: string, input: unknown): Promise<Result<unknown>> {
+    return run(connection, name, input).catch((e: unknown): Result<unknown> => {
+      if (e instanceof SenError) return { ok: false, error: e.toData() };
+      console.error(`[sen core] ${name} failed:`, e);
+      return { ok: false, error: { code: 'INTERNAL', message: 'Internal error: nothing was recorded.' } };
+    });
+  }
+
+  return {
+    call(connection, name, input) {
+      if (isHandlerName(name) && HANDLERS[name].kind === 'command') {
+        const result = writer.then(() => settle(connection, name, input));
+        writer = result;
+        return result;
+      }
+      return settle(connection, name, input);
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    disconnect(connection) {
+      sessions.delete(connection);
+    },
+    verify: () => store.verify(),
+    rebuild: () => store.rebuild(),
+    stats: () => stats(store),
+    close: () => store.close(),
+  };
+}

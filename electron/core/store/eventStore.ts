@@ -1,0 +1,340 @@
+import Database from 'better-sqlite3';
+import { existsSync, renameSync, writeFileSync, readFileSync } from 'node:fs';
+import { SenError } from '../../../shared/errors';
+import { EVENT_TYPES, type EventMeta, type NewEvent, type StoredEvent } from '../../../shared/events';
+import type { VerifyReport } from '../../../shared/api';
+import { canonicalJson, eventHash, GENESIS_HASH } from './canonical';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import type { Projection } from './projection';
+
+/** What the caller expects of a stream before appending: an exact version, "must not exist", or anything. */
+export type ExpectedVersion = number | 'no_stream' | 'any';
+
+export interface AppendRequest {
+  stream: string;
+  expected: ExpectedVersion;
+  events: NewEvent[];
+}
+
+interface EventRow {
+  seq: number;
+  stream: string;
+  version: number;
+  type: string;
+  schema: number;
+  data: string;
+  meta: string;
+  occurred_at: string;
+  recorded_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Anchor {
+  seq: number;
+  hash: string;
+}
+
+const READ_BATCH = 5000;
+
+/**
+ * The append-only SQLite event log: pragmas, migrations, append with expected versions and the
+ * hash chain, inline projections in the same transaction, replay, verification.
+ */
+export class EventStore {
+  readonly db: Database.Database;
+  readonly file: string;
+  private readonly projections: readonly Projection[];
+  private appliers: ((e: StoredEvent) => void)[] = [];
+  private readonly now: () => Date;
+  private readonly listeners = new Set<(events: StoredEvent[]) => void>();
+  private head: Anchor;
+  private readonly stmts;
+
+  private constructor(file: string, db: Database.Database, projections: readonly Projection[], now: () => Date) {
+    this.file = file;
+    this.db = db;
+    this.projections = projections;
+    this.now = now;
+    this.stmts = {
+      streamVersion: db.prepare<[string], { v: number | null }>('SELECT MAX(version) AS v FROM events WHERE stream = ?'),
+      insert: db.prepare(
+        `INSERT INTO events (seq, stream, version, type, schema, data, meta, occurred_at, recorded_at, prev_hash, hash)
+         VALUES (@seq, @stream, @version, @type, @schema, @data, @meta, @occurred_at, @recorded_at, @prev_hash, @hash)`,
+      ),
+      head: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1'),
+      readStream: db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream = ? ORDER BY seq'),
+      readFrom: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
+      bySeq: db.prepare<[number], EventRow>('SELECT * FROM events WHERE seq = ?'),
+    };
+    this.head = this.stmts.head.get() ?? { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /** Open (creating if needed) the log at `file`, migrate it, and bring projections up to date. */
+  static open(file: string, options: { projections: readonly Projection[]; now?: () => Date; readonly?: boolean }): EventStore {
+    let db: Database.Database;
+    try {
+      db = new Database(file, { readonly: options.readonly ?? false });
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      migrate(db, file);
+    } catch (e) {
+      if (e instanceof SenError) throw e;
+      throw new SenError('INTERNAL', `Cannot open the Sen database ${file}: ${(e as Error).message}`);
+    }
+    const store = new EventStore(file, db, options.projections, options.now ?? (() => new Date()));
+    store.refreshProjections();
+    return store;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Called after each committed append with the events it wrote. */
+  onAppended(listener: (events: StoredEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  headAnchor(): Anchor {
+    return { ...this.head };
+  }
+
+  streamVersion(stream: string): number {
+    return this.stmts.streamVersion.get(stream)?.v ?? 0;
+  }
+
+  /** Append to one stream. */
+  append(stream: string, expected: ExpectedVersion, events: NewEvent[], meta: EventMeta): StoredEvent[] {
+    return this.appendBatch([{ stream, expected, events }], meta);
+  }
+
+  /**
+   * Append to several streams in one transaction: every expected version is checked, every event
+   * validated, hashed and projected, then all commit together or none does.
+   */
+  appendBatch(requests: AppendRequest[], meta: EventMeta): StoredEvent[] {
+    const metaText = canonicalJson(meta);
+    const stored: StoredEvent[] = [];
+    const headBefore = this.head;
+    const run = this.db.transaction(() => {
+      let { seq, hash } = this.head;
+      for (const req of requests) {
+        let version = this.checkExpected(req.stream, req.expected);
+        for (const e of req.events) {
+          const def = EVENT_TYPES[e.type];
+          const parsed = def.data.safeParse(e.data);
+          if (!parsed.success) {
+            throw new SenError('INTERNAL', `Event ${e.type} does not match its schema: ${parsed.error.message}`);
+          }
+          seq += 1;
+          version += 1;
+          const recordedAt = this.now().toISOString();
+          const row: EventRow = {
+            seq,
+            stream: req.stream,
+            version,
+            type: e.type,
+            schema: def.schema,
+            data: canonicalJson(parsed.data),
+            meta: metaText,
+            occurred_at: e.occurredAt ?? recordedAt,
+            recorded_at: recordedAt,
+            prev_hash: hash,
+            hash: '',
+          };
+          row.hash = eventHash(hash, rowFields(row));
+          hash = row.hash;
+          this.stmts.insert.run(row);
+          const event = toStored(row);
+          for (const apply of this.appliers) apply(event);
+          stored.push(event);
+        }
+      }
+      this.head = { seq, hash };
+    });
+    try {
+      run.immediate();
+    } catch (e) {
+      this.head = headBefore;
+      throw e;
+    }
+    this.writeAnchor();
+    for (const l of this.listeners) l(stored);
+    return stored;
+  }
+
+  private checkExpected(stream: string, expected: ExpectedVersion): number {
+    const current = this.streamVersion(stream);
+    if (expected === 'any') return current;
+    if (expected === 'no_stream') {
+      if (current !== 0) throw new SenError('CONFLICT', `Stream ${stream} already exists (version ${current}).`);
+      return 0;
+    }
+    if (current !== expected) {
+      throw new SenError('CONFLICT', `Stream ${stream} is at version ${current}, expected ${expected}. Someone else changed it; reload and try again.`);
+    }
+    return current;
+  }
+
+  readStream(stream: string): StoredEvent[] {
+    return this.stmts.readStream.all(stream).map(toStored);
+  }
+
+  eventAt(seq: number): StoredEvent | null {
+    const row = this.stmts.bySeq.get(seq);
+    return row ? toStored(row) : null;
+  }
+
+  /** Every event after `afterSeq`, in order, read in batches so memory stays flat. */
+  *readAll(afterSeq = 0): Generator<StoredEvent> {
+    let last = afterSeq;
+    for (;;) {
+      const rows = this.stmts.readFrom.all(last, READ_BATCH);
+      for (const row of rows) yield toStored(row);
+      if (rows.length < READ_BATCH) return;
+      last = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  /**
+   * Walk the chain: seqs contiguous from 1, each prev_hash equal to the previous hash, each hash
+   * recomputed from the row. Then the anchor file beside the database must name an event that
+   * exists with that hash (a cut-off tail is caught). Reports the first bad seq.
+   */
+  verify(): VerifyReport {
+    let prev = GENESIS_HASH;
+    let expectedSeq = 1;
+    let checked = 0;
+    let last = 0;
+    const fail = (seq: number, problem: string): VerifyReport => ({ ok: false, checked, headSeq: this.maxSeq(), firstBadSeq: seq, problem });
+    for (;;) {
+      const rows = this.stmts.readFrom.all(last, READ_BATCH);
+      for (const row of rows) {
+        if (row.seq !== expectedSeq) return fail(expectedSeq, `event ${expectedSeq} is missing (next present is ${row.seq})`);
+        if (row.prev_hash !== prev) return fail(row.seq, 'prev_hash does not match the previous event (an event was removed, inserted or reordered)');
+        if (eventHash(prev, rowFields(row)) !== row.hash) return fail(row.seq, 'content does not match its hash (the event was edited)');
+        prev = row.hash;
+        expectedSeq += 1;
+        checked += 1;
+      }
+      if (rows.length < READ_BATCH) break;
+      last = rows[rows.length - 1]!.seq;
+    }
+    const anchor = this.readAnchor();
+    if (anchor && anchor.seq > 0) {
+      const row = this.stmts.bySeq.get(anchor.seq);
+      if (!row) return fail(checked + 1, `the log ends at ${checked} but the anchor file records event ${anchor.seq}: events were cut off`);
+      if (row.hash !== anchor.hash) return fail(anchor.seq, 'hash differs from the one recorded in the anchor file');
+    }
+    return { ok: true, checked, headSeq: checked, firstBadSeq: null, problem: null };
+  }
+
+  private maxSeq(): number {
+    return this.stmts.head.get()?.seq ?? 0;
+  }
+
+  /** Drop every projection's tables and replay the whole log into them, in one transaction. */
+  rebuild(only?: readonly Projection[]): { events: number; ms: number } {
+    const started = performance.now();
+    const targets = only ?? this.projections;
+    let events = 0;
+    this.db.transaction(() => {
+      for (const p of targets) {
+        for (const t of p.tables) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+        this.db.exec(p.schemaSql);
+        this.db.prepare('INSERT OR REPLACE INTO projection_versions (name, version) VALUES (?, ?)').run(p.name, p.version);
+      }
+      const appliers = targets.map((p) => p.bind(this.db));
+      for (const e of this.readAll()) {
+        for (const apply of appliers) apply(e);
+        events += 1;
+      }
+    }).immediate();
+    this.bindProjections();
+    return { events, ms: performance.now() - started };
+  }
+
+  /** Rebuild the projections that are new or whose version changed; bind all of them. */
+  private refreshProjections(): void {
+    const rows = this.db.prepare<[], { name: string; version: number }>('SELECT name, version FROM projection_versions').all();
+    const known = new Map(rows.map((r) => [r.name, r.version]));
+    const stale = this.projections.filter((p) => known.get(p.name) !== p.version);
+    if (stale.length > 0) this.rebuild(stale);
+    else this.bindProjections();
+  }
+
+  private bindProjections(): void {
+    this.appliers = this.projections.map((p) => p.bind(this.db));
+  }
+
+  get anchorFile(): string {
+    return `${this.file}.anchor.json`;
+  }
+
+  /** Keep the latest (seq, hash) outside the database, so a cut-off tail or a rewritten file shows. */
+  private writeAnchor(): void {
+    const tmp = `${this.anchorFile}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.head));
+    renameSync(tmp, this.anchorFile);
+  }
+
+  readAnchor(): Anchor | null {
+    if (!existsSync(this.anchorFile)) return null;
+    try {
+      const a = JSON.parse(readFileSync(this.anchorFile, 'utf8')) as Anchor;
+      return typeof a.seq === 'number' && typeof a.hash === 'string' ? a : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function migrate(db: Database.Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new SenError(
+      'DB_FROM_NEWER_SEN',
+      `The database ${file} was written by a newer version of Sen (schema ${current}; this Sen knows up to ${SCHEMA_VERSION}). Install the newer Sen to open it; nothing was changed.`,
+    );
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      MIGRATIONS[v]!(db);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}
+
+function rowFields(row: EventRow) {
+  return {
+    seq: row.seq,
+    stream: row.stream,
+    version: row.version,
+    type: row.type,
+    schema: row.schema,
+    data: row.data,
+    meta: row.meta,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function toStored(row: EventRow): StoredEvent {
+  return {
+    seq: row.seq,
+    stream: row.stream,
+    version: row.version,
+    type: row.type,
+    schema: row.schema,
+    data: JSON.parse(row.data),
+    meta: JSON.parse(row.meta),
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  } as StoredEvent;
+}
