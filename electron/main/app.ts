@@ -1,0 +1,75 @@
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, utilityProcess, type MenuItemConstructorOptions } from 'electron';
+import { createCoreClient, registerInvoke, type CoreClient } from './coreClient';
+import { buildPaths, dataDirFor } from './paths';
+import { denyAllPermissions, guardAllWebContents, installCsp, isSameAppPage } from './security';
+import { createMainWindow, type PageSource } from './window';
+
+/** Only editing and window roles: nothing that opens a URL (Electron's default menu links to its website). */
+export function menuTemplate(platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
+  return [...(platform === 'darwin' ? [{ role: 'appMenu' as const }] : []), { role: 'fileMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }];
+}
+
+/** Main process lifecycle. Knows nothing of the domain: starts the core and relays to it. */
+export function start(): void {
+  // Every renderer sandboxed, whatever a window's options say.
+  app.enableSandbox();
+
+  // One Sen per user: two writers on one database would fight; a second launch focuses the first.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const paths = buildPaths();
+  const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+  const page: PageSource = devUrl ? { url: devUrl } : { file: paths.indexHtml };
+  const appUrl = devUrl ?? pathToFileURL(paths.indexHtml).href;
+  const isAppPage = (url: string): boolean => isSameAppPage(url, appUrl);
+
+  let mainWindow: BrowserWindow | null = null;
+  let core: CoreClient | null = null;
+  let quitting = false;
+
+  guardAllWebContents(app, isAppPage);
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    quitting = true;
+    core?.stop();
+  });
+
+  void app.whenReady().then(() => {
+    // The dev server's page needs inline scripts and a websocket for hot reload; a built Sen gets the strict header.
+    if (!devUrl) installCsp(session.defaultSession);
+    denyAllPermissions(session.defaultSession);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+
+    const proc = utilityProcess.fork(paths.core, ['--data', dataDirFor(app)], { serviceName: 'Sen core' });
+    const client = createCoreClient(proc);
+    core = client;
+    client.onStopped((message) => {
+      if (quitting) return;
+      dialog.showErrorBox('Sen cannot continue', message);
+      app.quit();
+    });
+    client.onChanged((areas) => {
+      for (const win of BrowserWindow.getAllWindows()) win.webContents.send('sen:changed', areas);
+    });
+    registerInvoke(ipcMain, client, isAppPage);
+
+    const win = createMainWindow(paths.preload, page);
+    const connection = String(win.webContents.id); // read now: the web contents is gone once closed
+    win.on('closed', () => {
+      client.disconnect(connection);
+      mainWindow = null;
+    });
+    mainWindow = win;
+  });
+}

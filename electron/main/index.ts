@@ -1,0 +1,4 @@
+// Electron main process entry (out/main/index.js).
+import { start } from './app';
+
+start();

@@ -1,0 +1,56 @@
+import type { App, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+/**
+ * Is `target` Sen's own page? In the app that is the built index.html (file://); under
+ * `electron-vite dev` it is the dev server's origin. Anything else is foreign.
+ */
+export function isSameAppPage(target: string, appUrl: string): boolean {
+  let t: URL;
+  let a: URL;
+  try {
+    t = new URL(target);
+    a = new URL(appUrl);
+  } catch {
+    return false;
+  }
+  if (a.protocol === 'file:') return t.protocol === 'file:' && t.host === a.host && t.pathname === a.pathname;
+  return t.origin === a.origin;
+}
+
+/** Send the CSP as a response header too: it then covers responses the <meta> tag cannot. */
+export function installCsp(session: Session, policy: string = CONTENT_SECURITY_POLICY): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
+      if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
+    }
+    headers['Content-Security-Policy'] = [policy];
+    callback({ responseHeaders: headers });
+  });
+}
+
+/** Sen needs no camera, microphone, notifications, geolocation...: refuse every request and check. */
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/**
+ * Lock down one web contents: it may only ever show Sen's page, never open windows, never host
+ * a <webview>. Attached to every web contents through 'web-contents-created'.
+ */
+export function guardWebContents(contents: WebContents, isAppPage: (url: string) => boolean): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppPage(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppPage(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+export function guardAllWebContents(app: App, isAppPage: (url: string) => boolean): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, isAppPage));
+}

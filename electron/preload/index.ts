@@ -1,0 +1,27 @@
+/**
+ * The only door from the page to Sen: `window.sen` with `invoke` and `subscribe` (SenBridge).
+ * Runs sandboxed (CommonJS, only 'electron' may be required); never exposes ipcRenderer itself.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { Area, SenBridge } from '../../shared/api';
+import { isHandlerName } from '../../shared/handlerNames';
+
+export const bridge: SenBridge = {
+  invoke(name, input) {
+    // Refused here, before IPC: the page can only reach the handlers of the contract.
+    if (!isHandlerName(name)) {
+      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_HANDLER', message: `Unknown handler: ${String(name).slice(0, 100)}` } });
+    }
+    return ipcRenderer.invoke('sen:invoke', name, input);
+  },
+  subscribe(listener) {
+    // Wrap so the page never sees the IPC event object (it carries `sender`).
+    const onChanged = (_event: IpcRendererEvent, areas: Area[]): void => listener(areas);
+    ipcRenderer.on('sen:changed', onChanged);
+    return () => {
+      ipcRenderer.removeListener('sen:changed', onChanged);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('sen', bridge);
