@@ -1,0 +1,109 @@
+import { createApi, type BaseQueryFn } from '@reduxjs/toolkit/query/react';
+import { AREAS, type Area, type HandlerInput, type HandlerName, type HandlerOutput } from '../../shared/api';
+import type { SenErrorData } from '../../shared/errors';
+
+/** One call through the bridge: a handler name and its input. */
+export interface BridgeCall {
+  name: HandlerName;
+  input: unknown;
+}
+
+function asSenError(e: unknown): SenErrorData {
+  return { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * Calls `window.sen.invoke`. The bridge returns a Result and never throws; `ok: false` becomes
+ * RTK Query's `error`, so components read `error.code` / `error.issues`.
+ */
+export const bridgeBaseQuery: BaseQueryFn<BridgeCall, unknown, SenErrorData> = async ({ name, input }) => {
+  try {
+    const bridge = window.sen;
+    if (!bridge) return { error: { code: 'INTERNAL', message: 'The Sen bridge is missing' } };
+    const result = await bridge.invoke(name, input as HandlerInput<typeof name>);
+    return result.ok ? { data: result.value } : { error: result.error };
+  } catch (e) {
+    return { error: asSenError(e) };
+  }
+};
+
+const call = <N extends HandlerName>(name: N) => (input: HandlerInput<N>): BridgeCall => ({ name, input });
+
+export const api = createApi({
+  reducerPath: 'api',
+  baseQuery: bridgeBaseQuery,
+  tagTypes: [...AREAS],
+  // The core pushes the areas it changed, so cached data is kept until invalidated.
+  refetchOnMountOrArgChange: false,
+  endpoints: (build) => ({
+    status: build.query<HandlerOutput<'system.status'>, void>({
+      query: () => ({ name: 'system.status', input: {} }),
+      providesTags: ['system', 'session'],
+    }),
+    setup: build.mutation<HandlerOutput<'system.setup'>, HandlerInput<'system.setup'>>({
+      query: call('system.setup'),
+      invalidatesTags: ['system', 'session'],
+    }),
+    stats: build.query<HandlerOutput<'system.stats'>, void>({
+      query: () => ({ name: 'system.stats', input: {} }),
+      providesTags: ['system', 'trainees'],
+    }),
+    verify: build.mutation<HandlerOutput<'system.verify'>, void>({
+      // A query on the core's side, but run on demand from a button: a mutation here.
+      query: () => ({ name: 'system.verify', input: {} }),
+    }),
+    signIn: build.mutation<HandlerOutput<'auth.signIn'>, HandlerInput<'auth.signIn'>>({
+      query: call('auth.signIn'),
+      invalidatesTags: ['session'],
+    }),
+    signOut: build.mutation<HandlerOutput<'auth.signOut'>, void>({
+      query: () => ({ name: 'auth.signOut', input: {} }),
+    }),
+    listTrainees: build.query<HandlerOutput<'trainees.list'>, HandlerInput<'trainees.list'>>({
+      query: call('trainees.list'),
+      providesTags: ['trainees'],
+    }),
+    getTrainee: build.query<HandlerOutput<'trainees.get'>, HandlerInput<'trainees.get'>>({
+      query: call('trainees.get'),
+      providesTags: ['trainees'],
+    }),
+    timeline: build.query<HandlerOutput<'trainees.timeline'>, HandlerInput<'trainees.timeline'>>({
+      query: call('trainees.timeline'),
+      providesTags: ['trainees'],
+    }),
+    admit: build.mutation<HandlerOutput<'trainees.admit'>, HandlerInput<'trainees.admit'>>({
+      query: call('trainees.admit'),
+      invalidatesTags: ['trainees', 'system'],
+    }),
+    correct: build.mutation<HandlerOutput<'trainees.correct'>, HandlerInput<'trainees.correct'>>({
+      query: call('trainees.correct'),
+      invalidatesTags: ['trainees', 'system'],
+    }),
+    release: build.mutation<HandlerOutput<'trainees.release'>, HandlerInput<'trainees.release'>>({
+      query: call('trainees.release'),
+      invalidatesTags: ['trainees', 'system'],
+    }),
+  }),
+});
+
+export const {
+  useStatusQuery,
+  useSetupMutation,
+  useStatsQuery,
+  useVerifyMutation,
+  useSignInMutation,
+  useSignOutMutation,
+  useListTraineesQuery,
+  useGetTraineeQuery,
+  useTimelineQuery,
+  useAdmitMutation,
+  useCorrectMutation,
+  useReleaseMutation,
+} = api;
+
+/** Whether a value is an error that came back from the bridge. */
+export function isSenError(e: unknown): e is SenErrorData {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof (e as { code: unknown }).code === 'string';
+}
+
+export type { Area };

@@ -1,0 +1,106 @@
+import { AppShell, Badge, Button, Group, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../shared/accounts';
+import { isAllowed } from '../../shared/roles';
+import { api, useSignOutMutation } from '../api/api';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { notifyError } from '../components/feedback';
+import { AdmitPage } from '../features/trainees/AdmitPage';
+import { RosterPage } from '../features/roster/RosterPage';
+import { SystemPage } from '../features/system/SystemPage';
+import { TraineePage } from '../features/trainees/TraineePage';
+import { label } from '../features/trainees/format';
+import { navigate, type Route } from './navigation';
+import { useAppDispatch, useAppSelector } from './store';
+
+function NavButton({ route, current, children }: { route: Route; current: Route; children: string }) {
+  const dispatch = useAppDispatch();
+  const active = route.name === current.name || (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit'));
+  return (
+    <Button variant={active ? 'light' : 'subtle'} size="sm" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
+      {children}
+    </Button>
+  );
+}
+
+function Screen({ route, user }: { route: Route; user: SessionUser }) {
+  switch (route.name) {
+    case 'roster':
+      return <RosterPage user={user} />;
+    case 'admit':
+      return isAllowed('trainee.intake', user.roles) ? <AdmitPage /> : <RosterPage user={user} />;
+    case 'trainee':
+      return <TraineePage key={route.traineeId} traineeId={route.traineeId} user={user} />;
+    case 'system':
+      return isAllowed('system.admin', user.roles) ? <SystemPage /> : <RosterPage user={user} />;
+  }
+}
+
+/** The signed-in frame: header with facility, user, language, navigation, sign-out. */
+export function Shell({ user, facilityName }: { user: SessionUser; facilityName: string | null }) {
+  const { t } = useTranslation();
+  const dispatch = useAppDispatch();
+  const route = useAppSelector((s) => s.navigation.route);
+  const [signOut, { isLoading }] = useSignOutMutation();
+
+  const onSignOut = async () => {
+    const result = await signOut();
+    if ('error' in result) {
+      notifyError(t, result.error);
+      return;
+    }
+    dispatch(navigate({ name: 'roster' }));
+    // Forget everything the previous user could see.
+    dispatch(api.util.resetApiState());
+  };
+
+  return (
+    <AppShell header={{ height: 64 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="lg" wrap="nowrap">
+            <div style={{ minWidth: 0 }}>
+              <Title order={4} lh={1.1} data-testid="header-facility" style={{ whiteSpace: 'nowrap' }}>
+                {facilityName ?? t('app.name')}
+              </Title>
+              <Text size="xs" c="dimmed">
+                {t('app.name')}
+              </Text>
+            </div>
+            <Group gap={4} component="nav" aria-label={t('header.mainNav')} wrap="nowrap">
+              <NavButton route={{ name: 'roster' }} current={route}>
+                {t('nav.roster')}
+              </NavButton>
+              {isAllowed('system.admin', user.roles) ? (
+                <NavButton route={{ name: 'system' }} current={route}>
+                  {t('nav.system')}
+                </NavButton>
+              ) : null}
+            </Group>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <div style={{ textAlign: 'right' }}>
+              <Text size="sm" fw={600} data-testid="header-user" style={{ whiteSpace: 'nowrap' }}>
+                {user.fullName}
+              </Text>
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                {user.roles.map((r) => (
+                  <Badge key={r} size="xs" variant="outline" data-testid="header-role">
+                    {label.role(t, r)}
+                  </Badge>
+                ))}
+              </Group>
+            </div>
+            <LanguageSwitch />
+            <Button variant="default" size="sm" onClick={() => void onSignOut()} loading={isLoading}>
+              {t('header.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Screen route={route} user={user} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

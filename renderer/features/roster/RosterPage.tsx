@@ -1,0 +1,171 @@
+import { Badge, Button, Group, Loader, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../shared/accounts';
+import type { RosterCounts, TraineeSummary } from '../../../shared/admissions';
+import { formatDate } from '../../../shared/dates';
+import { isAllowed } from '../../../shared/roles';
+import { useListTraineesQuery } from '../../api/api';
+import { navigate } from '../../app/navigation';
+import { useAppDispatch } from '../../app/store';
+import { ErrorAlert } from '../../components/feedback';
+import { label } from '../trainees/format';
+
+type StatusFilter = 'in_care' | 'released' | 'all';
+type TypeFilter = 'all' | 'compulsory' | 'voluntary';
+
+function Count({ name, value, testId }: { name: string; value: number | undefined; testId: string }) {
+  return (
+    <Paper withBorder px="md" py={6} radius="md" data-testid={testId}>
+      <Text size="xs" c="dimmed">
+        {name}
+      </Text>
+      <Text fw={700} size="lg" data-testid={`${testId}-value`}>
+        {value ?? '–'}
+      </Text>
+    </Paper>
+  );
+}
+
+function Counts({ counts }: { counts: RosterCounts | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="sm" data-testid="roster-counts">
+      <Count name={t('roster.counts.inCare')} value={counts?.inCare} testId="count-in-care" />
+      <Count name={t('roster.counts.released')} value={counts?.released} testId="count-released" />
+      <Count name={t('roster.counts.compulsory')} value={counts?.compulsory} testId="count-compulsory" />
+      <Count name={t('roster.counts.voluntary')} value={counts?.voluntary} testId="count-voluntary" />
+      <Count name={t('roster.counts.shown')} value={counts?.shown} testId="count-shown" />
+    </Group>
+  );
+}
+
+function moveFocus(e: KeyboardEvent<HTMLTableRowElement>, open: () => void) {
+  const row = e.currentTarget;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    open();
+  } else if (e.key === 'ArrowDown') {
+    e.preventDefault();
+    (row.nextElementSibling as HTMLElement | null)?.focus();
+  } else if (e.key === 'ArrowUp') {
+    e.preventDefault();
+    (row.previousElementSibling as HTMLElement | null)?.focus();
+  }
+}
+
+function Rows({ items, onOpen }: { items: TraineeSummary[]; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {items.map((r) => (
+        <Table.Tr
+          key={r.id}
+          tabIndex={0}
+          style={{ cursor: 'pointer' }}
+          data-testid="roster-row"
+          aria-label={`${r.fileNumber} ${r.fullName}`}
+          onClick={() => onOpen(r.id)}
+          onKeyDown={(e) => moveFocus(e, () => onOpen(r.id))}
+        >
+          <Table.Td>{r.fileNumber}</Table.Td>
+          <Table.Td fw={500}>{r.fullName}</Table.Td>
+          <Table.Td>{label.sex(t, r.sex)}</Table.Td>
+          <Table.Td>{formatDate(r.dateOfBirth)}</Table.Td>
+          <Table.Td>{label.admissionType(t, r.admissionType)}</Table.Td>
+          <Table.Td>{formatDate(r.admissionDate)}</Table.Td>
+          <Table.Td>{formatDate(r.plannedReleaseDate)}</Table.Td>
+          <Table.Td>{label.phase(t, r.phase)}</Table.Td>
+          <Table.Td>
+            <Badge color={r.status === 'in_care' ? 'teal' : 'gray'} variant="light">
+              {label.status(t, r.status)}
+            </Badge>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </>
+  );
+}
+
+export function RosterPage({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const dispatch = useAppDispatch();
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search, 200);
+  const [status, setStatus] = useState<StatusFilter>('in_care');
+  const [admissionType, setAdmissionType] = useState<TypeFilter>('all');
+  const { data, error, isFetching } = useListTraineesQuery({ search: debouncedSearch.trim(), status, admissionType });
+  const canAdmit = isAllowed('trainee.intake', user.roles);
+  const open = (traineeId: string) => dispatch(navigate({ name: 'trainee', traineeId }));
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="center">
+        <Title order={2}>{t('roster.title')}</Title>
+        {canAdmit ? <Button onClick={() => dispatch(navigate({ name: 'admit' }))}>{t('roster.admit')}</Button> : null}
+      </Group>
+      <Group gap="md" align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('roster.search')}
+          placeholder={t('roster.searchPlaceholder')}
+          type="search"
+          autoFocus
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+          rightSection={isFetching ? <Loader size="xs" /> : null}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="status-filter-label">
+            {t('roster.statusFilter')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="status-filter-label"
+            value={status}
+            onChange={(v) => setStatus(v as StatusFilter)}
+            data={(['in_care', 'released', 'all'] as const).map((s) => ({ value: s, label: t(`roster.status.${s}`) }))}
+          />
+        </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="type-filter-label">
+            {t('roster.typeFilter')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="type-filter-label"
+            value={admissionType}
+            onChange={(v) => setAdmissionType(v as TypeFilter)}
+            data={(['all', 'compulsory', 'voluntary'] as const).map((s) => ({ value: s, label: t(`roster.type.${s}`) }))}
+          />
+        </Stack>
+      </Group>
+      <Counts counts={data?.counts} />
+      <ErrorAlert error={error} />
+      <Paper withBorder radius="md">
+        <ScrollArea type="auto">
+          <Table highlightOnHover striped stickyHeader aria-label={t('roster.tableLabel')} miw={960}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('fields.fileNumber')}</Table.Th>
+                <Table.Th>{t('fields.fullName')}</Table.Th>
+                <Table.Th>{t('fields.sex')}</Table.Th>
+                <Table.Th>{t('fields.dateOfBirth')}</Table.Th>
+                <Table.Th>{t('fields.admissionType')}</Table.Th>
+                <Table.Th>{t('fields.admissionDate')}</Table.Th>
+                <Table.Th>{t('fields.plannedReleaseDate')}</Table.Th>
+                <Table.Th>{t('fields.phase')}</Table.Th>
+                <Table.Th>{t('fields.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{data ? <Rows items={data.items} onOpen={open} /> : null}</Table.Tbody>
+          </Table>
+        </ScrollArea>
+        {data && data.items.length === 0 ? (
+          <Text c="dimmed" ta="center" p="lg">
+            {t('roster.empty')}
+          </Text>
+        ) : null}
+      </Paper>
+    </Stack>
+  );
+}
