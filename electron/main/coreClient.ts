@@ -124,7 +124,7 @@ export function relayInvoke(core: Pick<CoreClient, 'call'>, connection: string, 
 
 /** One IPC channel, 'sen:invoke'; the connection is the calling window's web contents. */
 export function registerInvoke(ipcMain: IpcMain, core: Pick<CoreClient, 'call'>, isAppPage: (url: string) => boolean): void {
-  ipcMain.handle('sen:invoke', (event, name: unknown, input: unknown) => {
+  ipcMain.handle('sen:invoke', async (event, name: unknown, input: unknown) => {
     // Only Sen's own page may call: not a frame that navigated elsewhere (checklist: validate the sender).
     if (!isAppPage(event.senderFrame?.url ?? '')) return fail('FORBIDDEN', 'This page may not call Sen.');
     return relayInvoke(core, String(event.sender.id), name, input);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, renameSync, writeFileSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { SenError } from '../../../shared/errors';
 import { EVENT_TYPES, type EventMeta, type NewEvent, type StoredEvent } from '../../../shared/events';
 import type { VerifyReport } from '../../../shared/api';
@@ -36,6 +36,8 @@ export interface Anchor {
 }
 
 const READ_BATCH = 5000;
+/** Fixed size of the anchor record: {"seq":…,"hash":"<64 hex>"} padded with spaces. */
+const ANCHOR_RECORD_BYTES = 128;
 
 /**
  * The append-only SQLite event log: pragmas, migrations, append with expected versions and the
@@ -49,6 +51,7 @@ export class EventStore {
   private readonly now: () => Date;
   private readonly listeners = new Set<(events: StoredEvent[]) => void>();
   private head: Anchor;
+  private anchorFd: number | null = null;
   private readonly stmts;
 
   private constructor(file: string, db: Database.Database, projections: readonly Projection[], now: () => Date) {
@@ -90,6 +93,8 @@ export class EventStore {
   }
 
   close(): void {
+    if (this.anchorFd !== null) closeSync(this.anchorFd);
+    this.anchorFd = null;
     this.db.close();
   }
 
@@ -275,11 +280,15 @@ export class EventStore {
     return `${this.file}.anchor.json`;
   }
 
-  /** Keep the latest (seq, hash) outside the database, so a cut-off tail or a rewritten file shows. */
+  /**
+   * Keep the latest (seq, hash) outside the database, so a cut-off tail or a rewritten file shows.
+   * One fixed-size record rewritten in place on a file kept open: a temp-file-and-rename per append
+   * cost more than the append itself. A torn record reads as "no anchor", never as a wrong one.
+   */
   private writeAnchor(): void {
-    const tmp = `${this.anchorFile}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.head));
-    renameSync(tmp, this.anchorFile);
+    if (this.anchorFd === null) this.anchorFd = openSync(this.anchorFile, existsSync(this.anchorFile) ? 'r+' : 'w+');
+    const record = Buffer.from(JSON.stringify(this.head).padEnd(ANCHOR_RECORD_BYTES, ' '));
+    writeSync(this.anchorFd, record, 0, record.length, 0);
   }
 
   readAnchor(): Anchor | null {

@@ -1,0 +1,367 @@
+/**
+ * Electron cannot run here: main's security settings are proved against a mocked `electron`.
+ * Every test starts the real main (electron/main/app.ts) or calls its modules with fakes.
+ */
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const h = vi.hoisted(() => {
+  class Emitter {
+    listeners = new Map<string, Listener[]>();
+    on(event: string, listener: (...args: never[]) => unknown): this {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener as Listener]);
+      return this;
+    }
+    once(event: string, listener: (...args: never[]) => unknown): this {
+      return this.on(event, listener);
+    }
+    emit(event: string, ...args: unknown[]): unknown[] {
+      return (this.listeners.get(event) ?? []).map((l) => l(...args));
+    }
+  }
+
+  class FakeWebContents extends Emitter {
+    static nextId = 1;
+    id = FakeWebContents.nextId++;
+    send = vi.fn();
+    windowOpenHandler: (() => unknown) | null = null;
+    setWindowOpenHandler(handler: () => unknown): void {
+      this.windowOpenHandler = handler;
+    }
+  }
+
+  class FakeWindow extends Emitter {
+    static instances: FakeWindow[] = [];
+    static getAllWindows = (): FakeWindow[] => FakeWindow.instances;
+    webContents = new FakeWebContents();
+    loadFile = vi.fn(async () => undefined);
+    loadURL = vi.fn(async () => undefined);
+    show = vi.fn();
+    focus = vi.fn();
+    restore = vi.fn();
+    isMinimized = vi.fn(() => false);
+    constructor(public options: { webPreferences: Record<string, unknown> }) {
+      super();
+      FakeWindow.instances.push(this);
+    }
+  }
+
+  class FakeCore extends Emitter {
+    postMessage = vi.fn();
+    kill = vi.fn(() => true);
+  }
+
+  const app = Object.assign(new Emitter(), {
+    isPackaged: true,
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn((name: string) => `/home/user/.config/Sen/${name === 'userData' ? '' : name}`.replace(/\/$/, '')),
+  });
+
+  const defaultSession = {
+    webRequest: { onHeadersReceived: vi.fn() },
+    setPermissionRequestHandler: vi.fn(),
+    setPermissionCheckHandler: vi.fn(),
+  };
+  const ipcMain = { handle: vi.fn() };
+  const cores: FakeCore[] = [];
+  const utilityProcess = {
+    fork: vi.fn(() => {
+      const core = new FakeCore();
+      cores.push(core);
+      return core;
+    }),
+  };
+  const dialog = { showErrorBox: vi.fn() };
+  const Menu = { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() };
+  return { Emitter, FakeWebContents, FakeWindow, FakeCore, app, defaultSession, ipcMain, cores, utilityProcess, dialog, Menu };
+});
+
+vi.mock('electron', () => ({
+  app: h.app,
+  BrowserWindow: h.FakeWindow,
+  session: { defaultSession: h.defaultSession },
+  ipcMain: h.ipcMain,
+  utilityProcess: h.utilityProcess,
+  dialog: h.dialog,
+  Menu: h.Menu,
+}));
+
+import type { IpcMain, Session, WebContents } from 'electron';
+import { start, menuTemplate } from '../../electron/main/app';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
+import { createCoreClient, isJsonLike, registerInvoke, relayInvoke } from '../../electron/main/coreClient';
+import { denyAllPermissions, guardWebContents, installCsp, isSameAppPage } from '../../electron/main/security';
+import { secureWebPreferences } from '../../electron/main/window';
+
+const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+beforeEach(() => {
+  vi.clearAllMocks();
+  h.app.listeners.clear();
+  h.app.requestSingleInstanceLock.mockReturnValue(true);
+  h.FakeWindow.instances.length = 0;
+  h.cores.length = 0;
+});
+
+/** Start main as Electron would and wait for 'ready'. */
+async function started() {
+  start();
+  await flush();
+  const win = h.FakeWindow.instances[0]!;
+  const core = h.cores[0]!;
+  const [channel, handler] = h.ipcMain.handle.mock.calls[0] as unknown as [string, (event: unknown, name: unknown, input: unknown) => Promise<unknown>];
+  return { win, core, channel, handler };
+}
+
+/** An invoke event from the app's own window (what Electron passes to ipcMain.handle). */
+function invokeEvent(win: InstanceType<typeof h.FakeWindow>, url?: string) {
+  const pageUrl = url ?? new URL(`file://${win.loadFile.mock.calls[0]![0] as string}`).href;
+  return { sender: win.webContents, senderFrame: { url: pageUrl } };
+}
+
+describe('window', () => {
+  it('gets isolated, sandboxed web preferences with no Node and the preload', async () => {
+    const { win } = await started();
+    const prefs = win.options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, spellcheck: false });
+    expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.cjs$/);
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({ nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, allowRunningInsecureContent: false });
+  });
+
+  it('enables the sandbox for every renderer', async () => {
+    await started();
+    expect(h.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('sets a menu of roles only: nothing opens a URL', async () => {
+    await started();
+    expect(h.Menu.setApplicationMenu).toHaveBeenCalled();
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      for (const item of menuTemplate(platform)) expect(Object.keys(item)).toEqual(['role']);
+    }
+  });
+});
+
+describe('content security policy', () => {
+  it('is added as a response header on the default session, replacing any other', async () => {
+    await started();
+    expect(h.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalledTimes(1);
+    const listener = h.defaultSession.webRequest.onHeadersReceived.mock.calls[0]![0] as (d: unknown, cb: (r: unknown) => void) => void;
+    const callback = vi.fn();
+    listener({ responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  it('is the strict policy', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    const session = { webRequest: { onHeadersReceived: vi.fn() } };
+    installCsp(session as unknown as Session);
+    const callback = vi.fn();
+    (session.webRequest.onHeadersReceived.mock.calls[0]![0] as (d: unknown, cb: (r: unknown) => void) => void)({}, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+});
+
+describe('navigation and new windows', () => {
+  const appUrl = 'file:///opt/Sen/resources/app.asar/out/renderer/index.html';
+  const isAppPage = (url: string): boolean => isSameAppPage(url, appUrl);
+
+  function guarded() {
+    const contents = new h.FakeWebContents();
+    guardWebContents(contents as unknown as WebContents, isAppPage);
+    const fire = (event: string, url: string): boolean => {
+      const e = { url, preventDefault: vi.fn() };
+      contents.emit(event, e);
+      return e.preventDefault.mock.calls.length > 0;
+    };
+    return { contents, fire };
+  }
+
+  it('prevents navigating or redirecting anywhere but the app page', () => {
+    const { fire } = guarded();
+    for (const event of ['will-navigate', 'will-redirect']) {
+      expect(fire(event, 'https://example.com/')).toBe(true);
+      expect(fire(event, 'file:///etc/passwd')).toBe(true);
+      expect(fire(event, 'http://127.0.0.1:5173/')).toBe(true);
+      expect(fire(event, 'not a url')).toBe(true);
+      expect(fire(event, `${appUrl}#/trainees`)).toBe(false);
+    }
+  });
+
+  it('denies window.open and webviews', () => {
+    const { contents, fire } = guarded();
+    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+    expect(fire('will-attach-webview', '')).toBe(true);
+  });
+
+  it('guards every web contents the app creates', async () => {
+    const { win } = await started();
+    const contents = new h.FakeWebContents();
+    h.app.emit('web-contents-created', {}, contents);
+    expect(contents.windowOpenHandler?.()).toEqual({ action: 'deny' });
+    const e = { url: 'https://example.com/', preventDefault: vi.fn() };
+    contents.emit('will-navigate', e);
+    expect(e.preventDefault).toHaveBeenCalled();
+    const own = { url: invokeEvent(win).senderFrame.url, preventDefault: vi.fn() };
+    contents.emit('will-navigate', own);
+    expect(own.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('recognises the dev server origin only under electron-vite dev', () => {
+    expect(isSameAppPage('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
+    expect(isSameAppPage('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+describe('permissions', () => {
+  it('refuses every permission request and check', async () => {
+    await started();
+    const request = h.defaultSession.setPermissionRequestHandler.mock.calls[0]![0] as (c: unknown, p: string, cb: (granted: boolean) => void) => void;
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
+      const callback = vi.fn();
+      request({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+    }
+    const check = h.defaultSession.setPermissionCheckHandler.mock.calls[0]![0] as (c: unknown, p: string) => boolean;
+    expect(check(null, 'media')).toBe(false);
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
+    denyAllPermissions(session as unknown as Session);
+    expect((session.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean)()).toBe(false);
+  });
+});
+
+describe('single instance', () => {
+  it('asks for the lock and quits without a window when another Sen runs', async () => {
+    h.app.requestSingleInstanceLock.mockReturnValue(false);
+    start();
+    await flush();
+    expect(h.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(h.app.quit).toHaveBeenCalled();
+    expect(h.app.whenReady).not.toHaveBeenCalled();
+    expect(h.FakeWindow.instances).toHaveLength(0);
+    expect(h.utilityProcess.fork).not.toHaveBeenCalled();
+  });
+
+  it('focuses the first window when a second instance starts', async () => {
+    const { win } = await started();
+    win.isMinimized.mockReturnValue(true);
+    h.app.emit('second-instance');
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
+});
+
+describe('core', () => {
+  it('forks the core host with the data folder under userData', async () => {
+    await started();
+    expect(h.app.getPath).toHaveBeenCalledWith('userData');
+    const [modulePath, args] = h.utilityProcess.fork.mock.calls[0] as unknown as [string, string[]];
+    expect(modulePath).toMatch(/core\.js$/);
+    expect(args).toEqual(['--data', join('/home/user/.config/Sen', 'data')]);
+  });
+
+  it('refuses unknown handler names without reaching the core', async () => {
+    const { win, core, channel, handler } = await started();
+    expect(channel).toBe('sen:invoke');
+    core.emit('message', { kind: 'ready' });
+    for (const name of ['system.dropTables', 'constructor', '__proto__', 42, null, undefined]) {
+      const result = await handler(invokeEvent(win), name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_HANDLER' } });
+    }
+    expect(core.postMessage).not.toHaveBeenCalled();
+  });
+
+  it('refuses inputs that are not plain JSON without reaching the core', async () => {
+    const { win, core, handler } = await started();
+    core.emit('message', { kind: 'ready' });
+    class Custom {
+      x = 1;
+    }
+    const deep: Record<string, unknown> = {};
+    let cursor = deep;
+    for (let i = 0; i < 50; i++) cursor = cursor['a'] = {};
+    for (const input of [new Date(), new Map(), { when: new Date() }, [() => 1], new Custom(), Number.NaN, { n: Infinity }, undefined, 10n, Symbol('s'), new Uint8Array(2), deep]) {
+      const result = await handler(invokeEvent(win), 'system.status', input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(core.postMessage).not.toHaveBeenCalled();
+  });
+
+  it('refuses calls from a frame that is not the app page', async () => {
+    const { win, core, handler } = await started();
+    core.emit('message', { kind: 'ready' });
+    const result = await handler(invokeEvent(win, 'https://example.com/'), 'system.status', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(core.postMessage).not.toHaveBeenCalled();
+  });
+
+  it('relays known calls with the window as the connection, after the core is ready', async () => {
+    const { win, core, handler } = await started();
+    const pending = handler(invokeEvent(win), 'trainees.list', { status: 'in_care', q: undefined });
+    expect(core.postMessage).not.toHaveBeenCalled(); // held until 'ready'
+    core.emit('message', { kind: 'ready' });
+    expect(core.postMessage).toHaveBeenCalledWith({ kind: 'call', id: 1, connection: String(win.webContents.id), name: 'trainees.list', input: { status: 'in_care', q: undefined } });
+    core.emit('message', { kind: 'result', id: 1, result: { ok: true, value: { items: [] } } });
+    await expect(pending).resolves.toEqual({ ok: true, value: { items: [] } });
+  });
+
+  it('forwards pushes to every window and disconnects a closed window', async () => {
+    const { win, core } = await started();
+    core.emit('message', { kind: 'ready' });
+    core.emit('message', { kind: 'changed', areas: ['trainees'] });
+    expect(win.webContents.send).toHaveBeenCalledWith('sen:changed', ['trainees']);
+    win.emit('closed');
+    expect(core.postMessage).toHaveBeenCalledWith({ kind: 'disconnect', connection: String(win.webContents.id) });
+  });
+
+  it('shows a clear dialog and quits when the core reports fatal', async () => {
+    const { win, core, handler } = await started();
+    core.emit('message', { kind: 'fatal', message: 'The database /x/sen.db was written by a newer version of Sen.' });
+    expect(h.dialog.showErrorBox).toHaveBeenCalledWith('Sen cannot continue', 'The database /x/sen.db was written by a newer version of Sen.');
+    expect(h.app.quit).toHaveBeenCalled();
+    await expect(handler(invokeEvent(win), 'system.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('stops the core on quit without an error dialog', async () => {
+    const { core } = await started();
+    h.app.emit('before-quit');
+    expect(core.kill).toHaveBeenCalled();
+    core.emit('exit', 0);
+    expect(h.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+
+  it('answers pending calls when the core dies', async () => {
+    const proc = new h.FakeCore();
+    const client = createCoreClient(proc);
+    proc.emit('message', { kind: 'ready' });
+    const pending = client.call('1', 'system.status', {});
+    proc.emit('exit', 9);
+    await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('relay helpers', () => {
+  it('accepts plain JSON', () => {
+    expect(isJsonLike({ a: [1, 'x', null, true, { b: Object.create(null) as object }] })).toBe(true);
+    expect(isJsonLike({})).toBe(true);
+  });
+
+  it('relayInvoke and registerInvoke never call the core for refused input', async () => {
+    const core = { call: vi.fn() };
+    await expect(relayInvoke(core, '1', 'nope', {})).resolves.toMatchObject({ error: { code: 'UNKNOWN_HANDLER' } });
+    await expect(relayInvoke(core, '1', 'system.status', new Date())).resolves.toMatchObject({ error: { code: 'VALIDATION' } });
+    const ipc = { handle: vi.fn() };
+    registerInvoke(ipc as unknown as IpcMain, core, (url) => url === 'file:///app/index.html');
+    const handler = ipc.handle.mock.calls[0]![1] as (e: unknown, n: unknown, i: unknown) => Promise<unknown>;
+    // A frame already gone (null) is not the app page.
+    await expect(handler({ sender: { id: 3 }, senderFrame: null }, 'system.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(core.call).not.toHaveBeenCalled();
+  });
+});
