@@ -90,6 +90,8 @@ export const listTraineesInput = z.object({
   search: text(100).default(''),
   status: z.enum(['in_care', 'released', 'all']).default('in_care'),
   admissionType: z.enum(['compulsory', 'voluntary', 'all']).default('all'),
+  /** Rows returned at most; ten years of releases are thousands of rows nobody scrolls through. */
+  limit: z.number().int().min(1).max(5000).default(500),
 });
 
 export interface TraineeSummary {
@@ -107,7 +109,7 @@ export interface TraineeSummary {
 }
 
 export interface RosterCounts {
-  /** Rows matching every filter. */
+  /** Rows matching every filter (may exceed the rows returned: see `truncated`). */
   shown: number;
   inCare: number;
   released: number;
@@ -118,6 +120,8 @@ export interface RosterCounts {
 export interface TraineeList {
   items: TraineeSummary[];
   counts: RosterCounts;
+  /** True when more rows match than `limit`: the screen asks to narrow the search. */
+  truncated: boolean;
 }
 
 export interface TraineeRecord extends TraineeDetails {

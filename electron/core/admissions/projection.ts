@@ -28,7 +28,7 @@ export function sortKey(fullName: string): string {
 /** The roster: one row per trainee ever admitted, current details, status and phase. */
 export const traineesProjection: Projection = {
   name: 'trainees',
-  version: 1,
+  version: 2,
   tables: ['trainees'],
   schemaSql: `CREATE TABLE trainees (
     id                   TEXT PRIMARY KEY,
@@ -54,7 +54,8 @@ export const traineesProjection: Projection = {
     sort_key             TEXT NOT NULL,
     version              INTEGER NOT NULL
   );
-  CREATE INDEX trainees_status ON trainees (status, sort_key);`,
+  CREATE INDEX trainees_status ON trainees (status, sort_key);
+  CREATE INDEX trainees_counts ON trainees (status, admission_type);`,
   bind(db) {
     const insert = db.prepare(`INSERT INTO trainees (id, file_number, full_name, sex, date_of_birth, id_number, home_address,
       admission_type, decision_number, admission_date, planned_release_date, education_level, substances, family_contact,

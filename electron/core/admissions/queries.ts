@@ -66,19 +66,21 @@ export function listTrainees(db: Database.Database, input: HandlerParsed<'traine
     where.push('admission_type = ?');
     params.push(input.admissionType);
   }
-  const sql = `SELECT * FROM trainees ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY sort_key, file_number`;
-  const items = db.prepare<string[], TraineeRow>(sql).all(...params).map(toSummary);
-  const c = db
-    .prepare<[], { inCare: number | null; released: number | null; compulsory: number | null; voluntary: number | null }>(
-      `SELECT SUM(status = 'in_care') AS inCare, SUM(status = 'released') AS released,
-              SUM(status = 'in_care' AND admission_type = 'compulsory') AS compulsory,
-              SUM(status = 'in_care' AND admission_type = 'voluntary') AS voluntary
-       FROM trainees`,
-    )
-    .get();
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const items = db
+    .prepare<(string | number)[], TraineeRow>(`SELECT * FROM trainees ${whereSql} ORDER BY sort_key, file_number LIMIT ?`)
+    .all(...params, input.limit)
+    .map(toSummary);
+  const shown = items.length < input.limit ? items.length : db.prepare<string[], { n: number }>(`SELECT COUNT(*) AS n FROM trainees ${whereSql}`).get(...params)!.n;
+  // Facility-wide counts, from the (status, admission_type) index alone.
+  const groups = db
+    .prepare<[], { status: string; admission_type: string; n: number }>('SELECT status, admission_type, COUNT(*) AS n FROM trainees GROUP BY status, admission_type')
+    .all();
+  const count = (status: string, type?: string) => groups.filter((g) => g.status === status && (!type || g.admission_type === type)).reduce((s, g) => s + g.n, 0);
   return {
     items,
-    counts: { shown: items.length, inCare: c?.inCare ?? 0, released: c?.released ?? 0, compulsory: c?.compulsory ?? 0, voluntary: c?.voluntary ?? 0 },
+    counts: { shown, inCare: count('in_care'), released: count('released'), compulsory: count('in_care', 'compulsory'), voluntary: count('in_care', 'voluntary') },
+    truncated: shown > items.length,
   };
 }
 
