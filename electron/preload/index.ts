@@ -6,7 +6,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { Area, SenBridge } from '../../shared/api';
 import { isHandlerName } from '../../shared/handlerNames';
 
-export const bridge: SenBridge = {
+const bridge: SenBridge = {
   invoke(name, input) {
     // Refused here, before IPC: the page can only reach the handlers of the contract.
     if (!isHandlerName(name)) {
