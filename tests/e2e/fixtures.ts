@@ -51,6 +51,8 @@ function stopHost(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ senUrl: string }>({
+  // Playwright reads fixture dependencies from the destructuring pattern: it must be there, even empty.
+  // eslint-disable-next-line no-empty-pattern
   senUrl: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sen-e2e-'));
     const { url, child } = await startHost(dataDir);

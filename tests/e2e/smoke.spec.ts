@@ -15,7 +15,7 @@ test('the preview serves Sen and the app renders its first screen', async ({ pag
   await expect(page.locator('#root')).not.toBeEmpty();
   // The token left the address bar for sessionStorage, and the bridge answers.
   expect(new URL(page.url()).searchParams.get('token')).toBeNull();
-  const status = await page.evaluate(() => (window as unknown as { sen: { invoke(n: string, i: unknown): Promise<unknown> } }).sen.invoke('system.status', {}));
+  const status = await page.evaluate(() => (globalThis as unknown as { sen: { invoke(n: string, i: unknown): Promise<unknown> } }).sen.invoke('system.status', {}));
   expect(status).toMatchObject({ ok: true, value: { setUp: false } });
   expect(problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
 });

@@ -36,8 +36,8 @@ const h = vi.hoisted(() => {
     static instances: FakeWindow[] = [];
     static getAllWindows = (): FakeWindow[] => FakeWindow.instances;
     webContents = new FakeWebContents();
-    loadFile = vi.fn(async () => undefined);
-    loadURL = vi.fn(async () => undefined);
+    loadFile = vi.fn(async (_file: string) => undefined);
+    loadURL = vi.fn(async (_url: string) => undefined);
     show = vi.fn();
     focus = vi.fn();
     restore = vi.fn();
@@ -120,7 +120,7 @@ async function started() {
 
 /** An invoke event from the app's own window (what Electron passes to ipcMain.handle). */
 function invokeEvent(win: InstanceType<typeof h.FakeWindow>, url?: string) {
-  const pageUrl = url ?? new URL(`file://${win.loadFile.mock.calls[0]![0] as string}`).href;
+  const pageUrl = url ?? new URL(`file://${win.loadFile.mock.calls[0]![0]}`).href;
   return { sender: win.webContents, senderFrame: { url: pageUrl } };
 }
 
