@@ -80,6 +80,7 @@ export const en: Catalog = {
     },
     admit: 'Admit trainee',
     empty: 'No trainees match.',
+    truncated: 'Showing {{rows}} of {{total}} matching trainees. Narrow the search to see the rest.',
     tableLabel: 'Trainee roster',
   },
   admit: {

@@ -81,6 +81,7 @@ export const vi = {
     },
     admit: 'Tiếp nhận học viên',
     empty: 'Không có học viên nào phù hợp.',
+    truncated: 'Chỉ hiển thị {{rows}} trên {{total}} học viên phù hợp. Hãy thu hẹp tìm kiếm.',
     tableLabel: 'Danh sách học viên',
   },
   admit: {

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,6 +122,7 @@ export function RosterPage({ user }: { user: SessionUser }) {
           </Text>
           <SegmentedControl
             aria-labelledby="status-filter-label"
+            data-testid="status-filter"
             value={status}
             onChange={(v) => setStatus(v as StatusFilter)}
             data={(['in_care', 'released', 'all'] as const).map((s) => ({ value: s, label: t(`roster.status.${s}`) }))}
@@ -133,6 +134,7 @@ export function RosterPage({ user }: { user: SessionUser }) {
           </Text>
           <SegmentedControl
             aria-labelledby="type-filter-label"
+            data-testid="type-filter"
             value={admissionType}
             onChange={(v) => setAdmissionType(v as TypeFilter)}
             data={(['all', 'compulsory', 'voluntary'] as const).map((s) => ({ value: s, label: t(`roster.type.${s}`) }))}
@@ -141,6 +143,11 @@ export function RosterPage({ user }: { user: SessionUser }) {
       </Group>
       <Counts counts={data?.counts} />
       <ErrorAlert error={error} />
+      {data?.truncated ? (
+        <Alert color="yellow" variant="light" data-testid="roster-truncated">
+          {t('roster.truncated', { rows: data.items.length, total: data.counts.shown })}
+        </Alert>
+      ) : null}
       <Paper withBorder radius="md">
         <ScrollArea type="auto">
           <Table highlightOnHover striped stickyHeader aria-label={t('roster.tableLabel')} miw={960}>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { RELEASE_KINDS, type TraineeRecord } from '../../../shared/admissions';
@@ -65,12 +65,22 @@ function ReleaseForm({ record, onDone }: { record: TraineeRecord; onDone: () => 
           error={msg(errors.releaseDate?.message)}
           {...form.register('releaseDate')}
         />
-        <NativeSelect
-          label={t('release.kind')}
-          withAsterisk
-          error={msg(errors.kind?.message)}
-          data={RELEASE_KINDS.map((k) => ({ value: k, label: t(`enums.releaseKind.${k}`) }))}
-          {...form.register('kind')}
+        <Controller
+          control={form.control}
+          name="kind"
+          render={({ field }) => (
+            <NativeSelect
+              label={t('release.kind')}
+              withAsterisk
+              error={msg(errors.kind?.message)}
+              data={RELEASE_KINDS.map((k) => ({ value: k, label: t(`enums.releaseKind.${k}`) }))}
+              name={field.name}
+              ref={field.ref}
+              value={field.value}
+              onBlur={field.onBlur}
+              onChange={(e) => field.onChange(e.currentTarget.value)}
+            />
+          )}
         />
         <Textarea label={t('release.note')} autosize minRows={2} error={msg(errors.note?.message)} {...form.register('note')} />
         <Group justify="flex-end">

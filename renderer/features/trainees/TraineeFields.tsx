@@ -79,13 +79,23 @@ export function TraineeFields({ form }: { form: TraineeForm }) {
 
       <Fieldset legend={t('form.sections.background')}>
         <Stack gap="sm">
-          <NativeSelect
-            label={t('fields.educationLevel')}
-            withAsterisk
-            maw={360}
-            error={msg(errors.educationLevel?.message)}
-            data={[{ value: '', label: t('form.chooseOne') }, ...EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`enums.educationLevel.${e}`) }))]}
-            {...form.register('educationLevel', { setValueAs: (v: string) => (v === '' ? undefined : v) })}
+          <Controller
+            control={form.control}
+            name="educationLevel"
+            render={({ field }) => (
+              <NativeSelect
+                label={t('fields.educationLevel')}
+                withAsterisk
+                maw={360}
+                error={msg(errors.educationLevel?.message)}
+                data={[{ value: '', label: t('form.chooseOne') }, ...EDUCATION_LEVELS.map((e) => ({ value: e, label: t(`enums.educationLevel.${e}`) }))]}
+                name={field.name}
+                ref={field.ref}
+                value={field.value ?? ''}
+                onBlur={field.onBlur}
+                onChange={(e) => field.onChange(e.currentTarget.value === '' ? undefined : e.currentTarget.value)}
+              />
+            )}
           />
           <Controller
             control={form.control}
