@@ -2,6 +2,7 @@
  * Electron cannot run here: main's security settings are proved against a mocked `electron`.
  * Every test starts the real main (electron/main/app.ts) or calls its modules with fakes.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -363,5 +364,21 @@ describe('relay helpers', () => {
     // A frame already gone (null) is not the app page.
     await expect(handler({ sender: { id: 3 }, senderFrame: null }, 'system.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(core.call).not.toHaveBeenCalled();
+  });
+});
+
+describe('source scan', () => {
+  // Checklist items proved by absence: nothing in the shell may switch these on.
+  const files = ['electron/main', 'electron/preload'].flatMap((dir) =>
+    readdirSync(join(import.meta.dirname, '../..', dir)).map((f) => readFileSync(join(import.meta.dirname, '../..', dir, f), 'utf8')),
+  );
+
+  it('never opens external URLs, enables Blink features, popups, insecure content or Node in pages', () => {
+    for (const text of files) {
+      expect(text).not.toMatch(/openExternal|enableBlinkFeatures|allowpopups|exposeInMainWorld\([^)]*ipcRenderer/);
+      expect(text).not.toMatch(/(nodeIntegration\w*|allowRunningInsecureContent|experimentalFeatures|webviewTag): true/);
+      expect(text).not.toMatch(/(contextIsolation|sandbox|webSecurity): false/);
+    }
+    expect(files.length).toBeGreaterThanOrEqual(7);
   });
 });
