@@ -22,6 +22,9 @@ export interface CoreClient {
   stop(): void;
 }
 
+/** How long the core gets to close its database after 'shutdown' before it is killed. */
+const SHUTDOWN_GRACE_MS = 3000;
+
 const fail = (code: 'INTERNAL' | 'UNKNOWN_HANDLER' | 'VALIDATION' | 'FORBIDDEN', message: string): Result<unknown> => ({ ok: false, error: { code, message } });
 
 export function createCoreClient(proc: CoreProcessLike): CoreClient {
@@ -90,9 +93,14 @@ export function createCoreClient(proc: CoreProcessLike): CoreClient {
       stoppedListeners.push(listener);
     },
     stop() {
-      // Quitting on purpose: nobody is told, the core closes its database on SIGTERM.
+      // Quitting on purpose: nobody is told. Ask the core to close its database; kill it if it hangs.
       stoppedWith ??= 'Sen is quitting.';
-      proc.kill();
+      if (ready) {
+        proc.postMessage({ kind: 'shutdown' });
+        setTimeout(() => proc.kill(), SHUTDOWN_GRACE_MS).unref();
+      } else {
+        proc.kill();
+      }
     },
   };
 }

@@ -50,13 +50,27 @@ describe('serve', () => {
     expect(await waitFor((m) => m.kind === 'result' && m.id === 9)).toMatchObject({ result: { ok: true, value: { user: { username: 'admin' } } } });
 
     const before = sent.length;
-    for (const junk of [null, 'call', { kind: 'call', id: '1' }, { kind: 'shutdown' }]) send(junk);
+    for (const junk of [null, 'call', { kind: 'call', id: '1' }, { kind: 'explode' }]) send(junk);
     expect(sent.length).toBe(before);
 
     send({ kind: 'disconnect', connection: 'w1' } satisfies CoreRequest);
     send({ kind: 'call', id: 10, connection: 'w1', name: 'system.status', input: {} });
     expect(await waitFor((m) => m.kind === 'result' && m.id === 10)).toMatchObject({ result: { ok: true, value: { user: null } } });
     service.close();
+  });
+
+  it('on shutdown closes the database, then hands over to the host', () => {
+    const dataDir = tempDir();
+    const service = testService(dataDir);
+    const { port, send } = fakePort();
+    let shutDown = false;
+    serve(port, service, () => (shutDown = true));
+    send({ kind: 'shutdown' } satisfies CoreRequest);
+    expect(shutDown).toBe(true);
+    // Closed: the WAL was checkpointed and removed, and a new writer can open the file at once.
+    const db = new Database(join(dataDir, 'sen.db'));
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
+    db.close();
   });
 });
 

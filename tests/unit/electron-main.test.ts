@@ -330,9 +330,15 @@ describe('core', () => {
     await expect(handler(invokeEvent(win), 'system.status', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
-  it('stops the core on quit without an error dialog', async () => {
+  it('stops the core on quit without an error dialog: shutdown first, kill only if it hangs', async () => {
     const { core } = await started();
+    vi.useFakeTimers();
+    core.emit('message', { kind: 'ready' });
     h.app.emit('before-quit');
+    expect(core.postMessage).toHaveBeenCalledWith({ kind: 'shutdown' });
+    expect(core.kill).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(3000);
+    vi.useRealTimers();
     expect(core.kill).toHaveBeenCalled();
     core.emit('exit', 0);
     expect(h.dialog.showErrorBox).not.toHaveBeenCalled();

@@ -7,7 +7,9 @@ import type { Result } from '../../../shared/errors';
  */
 export type CoreRequest =
   | { kind: 'call'; id: number; connection: string; name: string; input: unknown }
-  | { kind: 'disconnect'; connection: string };
+  | { kind: 'disconnect'; connection: string }
+  /** Sen is quitting: close the database cleanly (a kill on Windows would skip signal handlers). */
+  | { kind: 'shutdown' };
 
 export type CoreMessage =
   | { kind: 'result'; id: number; result: Result<unknown> }

@@ -10,8 +10,11 @@ export interface CorePort {
   postMessage(message: CoreMessage): void;
 }
 
-/** Serve `service` on `port`: calls → results, appends → 'changed' pushes. Returns a stop function. */
-export function serve(port: CorePort, service: CoreService): () => void {
+/**
+ * Serve `service` on `port`: calls → results, appends → 'changed' pushes, 'shutdown' closes the
+ * service and then calls `onShutdown` (the utility process exits there). Returns a stop function.
+ */
+export function serve(port: CorePort, service: CoreService, onShutdown: () => void = () => {}): () => void {
   const unsubscribe = service.onChange((areas) => port.postMessage({ kind: 'changed', areas }));
 
   port.on('message', ({ data }) => {
@@ -19,6 +22,12 @@ export function serve(port: CorePort, service: CoreService): () => void {
     if (!request) return; // Not ours: main only sends CoreRequests, anything else is ignored.
     if (request.kind === 'disconnect') {
       service.disconnect(request.connection);
+      return;
+    }
+    if (request.kind === 'shutdown') {
+      unsubscribe();
+      service.close();
+      onShutdown();
       return;
     }
     const { id } = request;
@@ -36,6 +45,7 @@ export function serve(port: CorePort, service: CoreService): () => void {
 export function parseRequest(data: unknown): CoreRequest | null {
   if (typeof data !== 'object' || data === null) return null;
   const r = data as Record<string, unknown>;
+  if (r['kind'] === 'shutdown') return { kind: 'shutdown' };
   if (r['kind'] === 'disconnect' && typeof r['connection'] === 'string') {
     return { kind: 'disconnect', connection: r['connection'] };
   }

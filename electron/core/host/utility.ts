@@ -35,8 +35,8 @@ function main(): void {
     return exitSoon();
   }
 
-  serve(port, service);
-  // Main kills us on quit (SIGTERM on POSIX): close the database cleanly first.
+  serve(port, service, () => process.exit(0));
+  // Main asks for 'shutdown' on quit; if it has to kill us instead (SIGTERM on POSIX), close cleanly too.
   const stop = (): void => {
     service.close();
     process.exit(0);
