@@ -18,7 +18,7 @@ export function Providers({ store, children, env }: { store: AppStore; children:
     <Provider store={store}>
       <I18nextProvider i18n={i18next}>
         <MantineProvider theme={theme} env={env ?? 'default'}>
-          <Notifications position="top-right" limit={4} />
+          <Notifications position="bottom-right" limit={4} autoClose={5000} />
           {children}
         </MantineProvider>
       </I18nextProvider>

@@ -58,6 +58,7 @@ export function TraineeFields({ form }: { form: TraineeForm }) {
                 </Text>
                 <SegmentedControl
                   aria-labelledby="admissionType-label"
+                  data-testid="admissionType"
                   value={field.value ?? ''}
                   onChange={(v) => field.onChange(v)}
                   data={ADMISSION_TYPES.map((a) => ({ value: a, label: t(`enums.admissionType.${a}`) }))}
