@@ -46,7 +46,7 @@ export function Shell({ user, facilityName }: { user: SessionUser; facilityName:
   const onSignOut = async () => {
     const result = await signOut();
     if ('error' in result) {
-      notifyError(t, result.error);
+      notifyError(result.error);
       return;
     }
     dispatch(navigate({ name: 'roster' }));

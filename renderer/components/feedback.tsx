@@ -28,10 +28,26 @@ export function ErrorAlert({ error, testId }: { error: AnyError | unknown; testI
   );
 }
 
-export function notifyError(t: TFunction, error: AnyError | unknown): void {
-  notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(t, toSenError(error)) });
+/** Notification text that follows a language switch while it is on screen. */
+function Live({ render }: { render: (t: TFunction) => string }) {
+  const { t } = useTranslation();
+  return <>{render(t)}</>;
 }
 
-export function notifySuccess(t: TFunction, message: string): void {
-  notifications.show({ color: 'teal', title: t('common.successTitle'), message });
+export function notifyError(error: AnyError | unknown): void {
+  const e = toSenError(error);
+  notifications.show({
+    color: 'red',
+    title: <Live render={(t) => t('common.errorTitle')} />,
+    message: <Live render={(t) => errorMessage(t, e)} />,
+  });
+}
+
+/** A success message; `render` is called again when the language changes. */
+export function notifySuccess(render: (t: TFunction) => string): void {
+  notifications.show({
+    color: 'teal',
+    title: <Live render={(t) => t('common.successTitle')} />,
+    message: <Live render={render} />,
+  });
 }

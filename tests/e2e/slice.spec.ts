@@ -12,15 +12,26 @@ import { expect, test } from './fixtures';
 const SHOTS = join(import.meta.dirname, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-test.use({ viewport: { width: 1366, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-
 async function switchLanguage(page: Page, lang: 'vi' | 'en') {
   await page.getByTestId('language-switch').getByText(lang.toUpperCase(), { exact: true }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
+const VIEWPORT = { width: 1366, height: 800 };
+test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+
+/** Full-height picture of the screen (and of an open dialog), without transient notifications. */
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true, animations: 'disabled' });
+  const closers = page.locator('.mantine-Notification-closeButton');
+  for (const closer of await closers.all()) await closer.click().catch(() => undefined);
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  const height = await page.evaluate(() => {
+    const dialogs = [...document.querySelectorAll('.mantine-Modal-content')].map((e) => e.scrollHeight + 160);
+    return Math.max(document.documentElement.scrollHeight, ...dialogs);
+  });
+  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
+  await page.screenshot({ path: join(SHOTS, name), animations: 'disabled' });
+  await page.setViewportSize(VIEWPORT);
 }
 
 /**

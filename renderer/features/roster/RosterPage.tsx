@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Input, Loader, Paper, ScrollArea, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -116,30 +116,24 @@ export function RosterPage({ user }: { user: SessionUser }) {
           w={320}
           rightSection={isFetching ? <Loader size="xs" /> : null}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="status-filter-label">
-            {t('roster.statusFilter')}
-          </Text>
+        <Input.Wrapper label={t('roster.statusFilter')} labelElement="div" id="status-filter">
           <SegmentedControl
-            aria-labelledby="status-filter-label"
+            aria-label={t('roster.statusFilter')}
             data-testid="status-filter"
             value={status}
             onChange={(v) => setStatus(v as StatusFilter)}
             data={(['in_care', 'released', 'all'] as const).map((s) => ({ value: s, label: t(`roster.status.${s}`) }))}
           />
-        </Stack>
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="type-filter-label">
-            {t('roster.typeFilter')}
-          </Text>
+        </Input.Wrapper>
+        <Input.Wrapper label={t('roster.typeFilter')} labelElement="div" id="type-filter">
           <SegmentedControl
-            aria-labelledby="type-filter-label"
+            aria-label={t('roster.typeFilter')}
             data-testid="type-filter"
             value={admissionType}
             onChange={(v) => setAdmissionType(v as TypeFilter)}
             data={(['all', 'compulsory', 'voluntary'] as const).map((s) => ({ value: s, label: t(`roster.type.${s}`) }))}
           />
-        </Stack>
+        </Input.Wrapper>
       </Group>
       <Counts counts={data?.counts} />
       <ErrorAlert error={error} />

@@ -25,7 +25,8 @@ export function SetupScreen() {
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await setup(values);
     if ('data' in result && result.data) {
-      notifySuccess(t, t('setup.done', { name: result.data.facilityName }));
+      const name = result.data.facilityName;
+      notifySuccess((tr) => tr('setup.done', { name }));
     } else if ('error' in result) {
       applyServerIssues(result.error, form.setError, ['facilityName', 'fullName', 'username', 'password', 'passwordConfirm']);
     }

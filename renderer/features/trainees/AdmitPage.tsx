@@ -23,7 +23,7 @@ export function AdmitPage() {
     const details = detailsOf(values);
     const result = await admit(details);
     if ('data' in result && result.data) {
-      notifySuccess(t, t('admit.success', { name: details.fullName }));
+      notifySuccess((tr) => tr('admit.success', { name: details.fullName }));
       dispatch(navigate({ name: 'trainee', traineeId: result.data.traineeId }));
     } else if ('error' in result) {
       applyServerIssues(result.error, form.setError, TRAINEE_FORM_PATHS);

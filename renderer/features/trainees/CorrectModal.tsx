@@ -39,7 +39,7 @@ function CorrectForm({ record, onDone }: { record: TraineeRecord; onDone: () => 
     setNothingChanged(false);
     const result = await correct({ traineeId: record.id, changes, reason: values.reason });
     if ('data' in result && result.data) {
-      notifySuccess(t, t('correct.success'));
+      notifySuccess((tr) => tr('correct.success'));
       onDone();
     } else if ('error' in result) {
       applyServerIssues(result.error, form.setError, TRAINEE_FORM_PATHS, 'changes.');

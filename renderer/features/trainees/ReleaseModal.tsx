@@ -44,7 +44,7 @@ function ReleaseForm({ record, onDone }: { record: TraineeRecord; onDone: () => 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await release({ traineeId: record.id, ...values });
     if ('data' in result && result.data) {
-      notifySuccess(t, t('release.success', { name: record.fullName }));
+      notifySuccess((tr) => tr('release.success', { name: record.fullName }));
       onDone();
     } else if ('error' in result) {
       applyServerIssues(result.error, form.setError, ['releaseDate', 'kind', 'note']);

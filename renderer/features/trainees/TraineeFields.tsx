@@ -1,4 +1,4 @@
-import { Checkbox, Fieldset, Group, NativeSelect, Radio, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, Group, Input, NativeSelect, Radio, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ADMISSION_TYPES, EDUCATION_LEVELS, SEXES, SUBSTANCES } from '../../../shared/admissions';
@@ -52,24 +52,17 @@ export function TraineeFields({ form }: { form: TraineeForm }) {
             control={form.control}
             name="admissionType"
             render={({ field }) => (
-              <Stack gap={4}>
-                <Text component="label" size="sm" fw={500} id="admissionType-label">
-                  {t('fields.admissionType')}
-                </Text>
+              <Input.Wrapper label={t('fields.admissionType')} labelElement="div" withAsterisk error={msg(errors.admissionType?.message)}>
                 <SegmentedControl
-                  aria-labelledby="admissionType-label"
+                  aria-label={t('fields.admissionType')}
                   data-testid="admissionType"
+                  fullWidth
                   value={field.value ?? ''}
                   onChange={(v) => field.onChange(v)}
                   data={ADMISSION_TYPES.map((a) => ({ value: a, label: t(`enums.admissionType.${a}`) }))}
                   name={field.name}
                 />
-                {errors.admissionType?.message ? (
-                  <Text size="xs" c="red">
-                    {msg(errors.admissionType.message)}
-                  </Text>
-                ) : null}
-              </Stack>
+              </Input.Wrapper>
             )}
           />
           <TextInput label={t('fields.decisionNumber')} error={msg(errors.decisionNumber?.message)} {...form.register('decisionNumber')} />

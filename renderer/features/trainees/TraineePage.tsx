@@ -17,7 +17,7 @@ import { TraineeTimeline } from './TraineeTimeline';
 function Item({ name, children, testId }: { name: string; children: ReactNode; testId?: string }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+      <Text size="xs" c="dimmed" fw={500}>
         {name}
       </Text>
       <Text size="sm" data-testid={testId} style={{ overflowWrap: 'anywhere' }}>
