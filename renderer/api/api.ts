@@ -16,12 +16,15 @@ function asSenError(e: unknown): SenErrorData {
  * Calls `window.sen.invoke`. The bridge returns a Result and never throws; `ok: false` becomes
  * RTK Query's `error`, so components read `error.code` / `error.issues`.
  */
-export const bridgeBaseQuery: BaseQueryFn<BridgeCall, unknown, SenErrorData> = async ({ name, input }) => {
+export const bridgeBaseQuery: BaseQueryFn<BridgeCall, unknown, SenErrorData> = async ({ name, input }, { dispatch }) => {
   try {
     const bridge = window.sen;
     if (!bridge) return { error: { code: 'INTERNAL', message: 'The Sen bridge is missing' } };
     const result = await bridge.invoke(name, input as HandlerInput<typeof name>);
-    return result.ok ? { data: result.value } : { error: result.error };
+    if (result.ok) return { data: result.value };
+    // The session ended under us (e.g. the core restarted): re-read it, which shows sign-in.
+    if (result.error.code === 'UNAUTHENTICATED' && name !== 'system.status') dispatch(api.util.invalidateTags(['session']));
+    return { error: result.error };
   } catch (e) {
     return { error: asSenError(e) };
   }

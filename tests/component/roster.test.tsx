@@ -91,3 +91,29 @@ describe('roster', () => {
     expect(bridge.callsTo('trainees.list').length).toBe(before + 1);
   });
 });
+
+describe('roster keyboard', () => {
+  it('moves from the search box into the table with ↓ and opens the only match with Enter', async () => {
+    const bridge = signedInBridge(ADMIN).ok('trainees.list', { ...roster, items: roster.items.slice(0, 1) }).ok('trainees.get', hoa).ok('trainees.timeline', []);
+    const { user } = renderApp(bridge);
+    const search = await screen.findByLabelText('Tìm kiếm');
+    await screen.findAllByTestId('roster-row');
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getAllByTestId('roster-row')[0]);
+    search.focus();
+    await user.keyboard('{Enter}');
+    expect((await screen.findByTestId('trainee-name')).textContent).toBe('Nguyễn Thị Hoà');
+  });
+
+  it('goes back to sign-in when the session has ended', async () => {
+    let signedIn = true;
+    const bridge = signedInBridge(ADMIN)
+      .on('system.status', () => ({ ok: true, value: { setUp: true, facilityName: 'Cơ sở', user: signedIn ? ADMIN : null } }))
+      .on('trainees.list', () => {
+        signedIn = false;
+        return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'signed out' } };
+      });
+    renderApp(bridge);
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeTruthy();
+  });
+});

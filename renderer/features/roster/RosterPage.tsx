@@ -113,6 +113,16 @@ export function RosterPage({ user }: { user: SessionUser }) {
           autoFocus
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            // ↓ moves into the table; Enter opens the only match.
+            const rows = document.querySelectorAll<HTMLElement>('[data-testid="roster-row"]');
+            if (e.key === 'ArrowDown' && rows.length > 0) {
+              e.preventDefault();
+              rows[0]!.focus();
+            } else if (e.key === 'Enter' && data?.items.length === 1) {
+              open(data.items[0]!.id);
+            }
+          }}
           w={320}
           rightSection={isFetching ? <Loader size="xs" /> : null}
         />
