@@ -128,6 +128,7 @@ export function RosterPage({ user }: { user: SessionUser }) {
         />
         <Input.Wrapper label={t('roster.statusFilter')} labelElement="div" id="status-filter">
           <SegmentedControl
+            display="flex"
             aria-label={t('roster.statusFilter')}
             data-testid="status-filter"
             value={status}
@@ -137,6 +138,7 @@ export function RosterPage({ user }: { user: SessionUser }) {
         </Input.Wrapper>
         <Input.Wrapper label={t('roster.typeFilter')} labelElement="div" id="type-filter">
           <SegmentedControl
+            display="flex"
             aria-label={t('roster.typeFilter')}
             data-testid="type-filter"
             value={admissionType}
