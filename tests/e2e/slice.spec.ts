@@ -25,9 +25,13 @@ async function shoot(page: Page, name: string) {
   const closers = page.locator('.mantine-Notification-closeButton');
   for (const closer of await closers.all()) await closer.click().catch(() => undefined);
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  // This file is type-checked without the DOM library: describe the little of it used here.
+  type Box = { scrollHeight: number };
+  type Doc = { documentElement: Box; querySelectorAll(selector: string): ArrayLike<Box> };
   const height = await page.evaluate(() => {
-    const dialogs = [...document.querySelectorAll('.mantine-Modal-content')].map((e) => e.scrollHeight + 160);
-    return Math.max(document.documentElement.scrollHeight, ...dialogs);
+    const doc = (globalThis as unknown as { document: Doc }).document;
+    const dialogs = Array.from(doc.querySelectorAll('.mantine-Modal-content')).map((e) => e.scrollHeight + 160);
+    return Math.max(doc.documentElement.scrollHeight, ...dialogs);
   });
   await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
   await page.screenshot({ path: join(SHOTS, name), animations: 'disabled' });
