@@ -20,6 +20,24 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Field issue codes the core emits itself (the deciders' clock and uniqueness rules, and zod's own
+ * codes mapped in electron/core/validation.ts), beside the message keys written in the schemas.
+ * The renderer's catalogs must label each one; a test checks it.
+ */
+export const CORE_ISSUE_CODES = [
+  'dateInFuture',
+  'releaseBeforeAdmission',
+  'admissionBeforeBirth',
+  'duplicateFileNumber',
+  'invalidType',
+  'unknownField',
+  'invalidChoice',
+  'required',
+  'tooLong',
+  'invalid',
+] as const;
+
 /** One problem with one field; `code` is a message key under `validation.` in the catalogs. */
 export interface FieldIssue {
   path: string;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { FieldIssue } from '../../shared/errors';
+import type { CORE_ISSUE_CODES, FieldIssue } from '../../shared/errors';
 
-const KNOWN_ZOD_CODES: Record<string, string> = {
+const KNOWN_ZOD_CODES: Record<string, (typeof CORE_ISSUE_CODES)[number]> = {
   invalid_type: 'invalidType',
   unrecognized_keys: 'unknownField',
   invalid_value: 'invalidChoice',

@@ -275,5 +275,8 @@ export const en: Catalog = {
     invalidId: 'Invalid identifier',
     dateInFuture: 'The date cannot be in the future',
     releaseBeforeAdmission: 'Release cannot be before the admission date',
+    duplicateFileNumber: 'This file number is already in use',
+    invalidType: 'Wrong kind of value',
+    unknownField: 'This field is not allowed here',
   },
 };

@@ -276,6 +276,9 @@ export const vi = {
     invalidId: 'Mã không hợp lệ',
     dateInFuture: 'Ngày không được ở tương lai',
     releaseBeforeAdmission: 'Ngày ra cơ sở không được trước ngày tiếp nhận',
+    duplicateFileNumber: 'Số hồ sơ này đã được dùng',
+    invalidType: 'Giá trị sai kiểu',
+    unknownField: 'Trường này không được phép',
   },
 };
 

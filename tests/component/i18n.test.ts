@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ADMISSION_TYPES, EDUCATION_LEVELS, PHASES, RELEASE_KINDS, SEXES, SUBSTANCES, TRAINEE_DETAIL_FIELDS, TRAINEE_STATUSES } from '../../shared/admissions';
-import { ERROR_CODES } from '../../shared/errors';
+import { CORE_ISSUE_CODES, ERROR_CODES } from '../../shared/errors';
 import { EVENT_TYPES } from '../../shared/events';
 import { ROLES } from '../../shared/roles';
 import { en } from '../../renderer/i18n/en';
@@ -42,6 +42,7 @@ const VALIDATION_KEYS = [
 const REQUIRED: string[] = [
   ...ERROR_CODES.map((c) => `errors.${c}`),
   ...VALIDATION_KEYS.map((k) => `validation.${k}`),
+  ...CORE_ISSUE_CODES.map((k) => `validation.${k}`),
   ...SEXES.map((v) => `enums.sex.${v}`),
   ...ADMISSION_TYPES.map((v) => `enums.admissionType.${v}`),
   ...RELEASE_KINDS.map((v) => `enums.releaseKind.${v}`),
