@@ -68,7 +68,13 @@ export const traineeDetailsSchema = traineeDetailsBase.superRefine(crossFieldRul
 export type TraineeDetails = z.infer<typeof traineeDetailsBase>;
 export const TRAINEE_DETAIL_FIELDS = Object.keys(traineeDetailsShape) as (keyof TraineeDetails)[];
 
-export const traineeIdInput = z.object({ traineeId: z.uuid({ error: 'invalidId' }) });
+/**
+ * "As of" a past calendar date: answer from the events recorded up to the end of that day
+ * (the workstation's local day). Absent means now.
+ */
+export const asOf = isoDate.optional();
+
+export const traineeIdInput = z.object({ traineeId: z.uuid({ error: 'invalidId' }), asOf });
 
 export const admitInput = traineeDetailsSchema;
 
@@ -92,6 +98,7 @@ export const listTraineesInput = z.object({
   admissionType: z.enum(['compulsory', 'voluntary', 'all']).default('all'),
   /** Rows returned at most; ten years of releases are thousands of rows nobody scrolls through. */
   limit: z.number().int().min(1).max(5000).default(500),
+  asOf,
 });
 
 export interface TraineeSummary {
