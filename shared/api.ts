@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { setupInput, signInInput, type SessionUser } from './accounts';
 import {
   admitInput,
+  asOf,
   correctInput,
   listTraineesInput,
   releaseInput,
@@ -32,7 +33,7 @@ const empty = z.object({}).strict();
 export const HANDLERS = {
   'system.status': { input: empty, permission: 'public', kind: 'query' },
   'system.setup': { input: setupInput, permission: 'public', kind: 'command' },
-  'system.stats': { input: empty, permission: 'system.admin', kind: 'query' },
+  'system.stats': { input: z.object({ asOf }).strict(), permission: 'system.admin', kind: 'query' },
   'system.verify': { input: empty, permission: 'system.admin', kind: 'query' },
   'auth.signIn': { input: signInInput, permission: 'public', kind: 'command' },
   'auth.signOut': { input: empty, permission: 'signedIn', kind: 'command' },

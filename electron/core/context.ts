@@ -1,18 +1,30 @@
+import type Database from 'better-sqlite3';
 import type { HandlerName, HandlerOutput, HandlerParsed } from '../../shared/api';
 import type { SessionUser } from '../../shared/accounts';
 import type { EventMeta } from '../../shared/events';
 import type { EventStore } from './store/eventStore';
 import type { ScryptParams } from './types';
+import type { IntegrityMonitor } from './system/integrity';
 
 /** What a handler gets besides its validated input. */
 export interface HandlerContext {
   store: EventStore;
+  /**
+   * The database a query answers from: the live one (store.db) when `asOf` is absent or today or
+   * later, else the projection tables as of the end of that day (see store/asOf.ts).
+   */
+  view(asOf?: string): Database.Database;
+  /** The recorded_at cut-off (ISO instant) for `asOf`, or null when the live log answers. */
+  recordedBefore(asOf?: string): string | null;
   /** The signed-in user of this connection; permission checks have already passed. */
   user: SessionUser | null;
   now(): Date;
   /** Today's calendar date (yyyy-MM-dd) by the core's clock. */
   today(): string;
   scrypt: ScryptParams;
+  integrity: IntegrityMonitor;
+  /** Progress of the start-up rebuild of changed projections, or null when Sen is ready. */
+  startup(): { done: number; total: number } | null;
   /** Meta for events this call appends: who, as which roles, and why. */
   meta(reason?: string): EventMeta;
   signIn(user: SessionUser): void;

@@ -13,6 +13,7 @@ import { admissionHandlers } from './admissions/handlers';
 import { traineesProjection } from './admissions/projection';
 import type { Handler, HandlerContext, HandlerMap } from './context';
 import { OWASP_SCRYPT } from './accounts/passwords';
+import { AsOfViews } from './store/asOf';
 import { EventStore } from './store/eventStore';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
@@ -42,6 +43,7 @@ export function openService(options: ServiceOptions): CoreService {
   mkdirSync(options.dataDir, { recursive: true });
   const now = options.now ?? (() => new Date());
   const store = EventStore.open(join(options.dataDir, DB_FILE), { projections: PROJECTIONS, now });
+  const asOfViews = new AsOfViews(store, PROJECTIONS);
   const sessions = new Map<string, SessionUser>();
   const listeners = new Set<(areas: Area[]) => void>();
   // One writer: commands run one after another, in arrival order, even across await points.
@@ -52,11 +54,13 @@ export function openService(options: ServiceOptions): CoreService {
     for (const l of listeners) l(areas);
   });
 
-  async function run(connection: string, name: string, input: unknown): Promise<Result<unknown>> {
+  /** `localAdmin`: a query run by whoever holds the database file (the CLI), without a session. */
+  async function run(connection: string, name: string, input: unknown, localAdmin = false): Promise<Result<unknown>> {
     if (!isHandlerName(name)) throw new SenError('UNKNOWN_HANDLER', `Unknown handler: ${String(name).slice(0, 100)}`);
     const spec = HANDLERS[name];
-    const user = sessions.get(connection) ?? null;
-    if (!isAllowed(spec.permission, user?.roles)) {
+    if (localAdmin && spec.kind !== 'query') throw new SenError('FORBIDDEN', `${name} is a command: run it as a signed-in user (sen rpc).`);
+    const user = localAdmin ? null : (sessions.get(connection) ?? null);
+    if (!localAdmin && !isAllowed(spec.permission, user?.roles)) {
       throw user ? new SenError('FORBIDDEN', `Your roles do not allow ${name}.`) : new SenError('UNAUTHENTICATED', 'Please sign in.');
     }
     const parsed = spec.input.safeParse(input);
@@ -66,6 +70,8 @@ export function openService(options: ServiceOptions): CoreService {
     }
     const ctx: HandlerContext = {
       store,
+      view: (asOf) => asOfViews.view(asOf, todayIso(now())),
+      recordedBefore: (asOf) => asOfViews.recordedBefore(asOf, todayIso(now())),
       user,
       now,
       today: () => todayIso(now()),
@@ -79,8 +85,8 @@ export function openService(options: ServiceOptions): CoreService {
     return { ok: true, value };
   }
 
-  function settle(connection: string, name: string, input: unknown): Promise<Result<unknown>> {
-    return run(connection, name, input).catch((e: unknown): Result<unknown> => {
+  function settle(connection: string, name: string, input: unknown, localAdmin = false): Promise<Result<unknown>> {
+    return run(connection, name, input, localAdmin).catch((e: unknown): Result<unknown> => {
       if (e instanceof SenError) return { ok: false, error: e.toData() };
       console.error(`[sen core] ${name} failed:`, e);
       return { ok: false, error: { code: 'INTERNAL', message: 'Internal error: nothing was recorded.' } };
@@ -105,7 +111,11 @@ export function openService(options: ServiceOptions): CoreService {
     },
     verify: () => store.verify(),
     rebuild: () => store.rebuild(),
-    stats: () => stats(store),
-    close: () => store.close(),
+    stats: () => stats(store.db),
+    query: (name, input) => settle('local-admin', name, input, true),
+    close: () => {
+      asOfViews.close();
+      store.close();
+    },
   };
 }

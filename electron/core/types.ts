@@ -27,5 +27,11 @@ export interface CoreService {
   verify(): VerifyReport;
   rebuild(): { events: number; ms: number };
   stats(): Stats;
+  /**
+   * Run a query handler (kind 'query') as the local administrator, without a session: whoever
+   * holds the database file can read it anyway (the CLI's `sen query`). Input is validated as for
+   * `call`; commands are refused (FORBIDDEN). Never throws.
+   */
+  query(name: string, input: unknown): Promise<Result<unknown>>;
   close(): void;
 }

@@ -7,9 +7,9 @@ import { fileNumberInUse, getTrainee, listTrainees, traineeTimeline } from './qu
 type AdmissionHandlers = 'trainees.list' | 'trainees.get' | 'trainees.timeline' | 'trainees.admit' | 'trainees.correct' | 'trainees.release';
 
 export const admissionHandlers: HandlerMap<AdmissionHandlers> = {
-  'trainees.list': (ctx, input) => listTrainees(ctx.store.db, input),
-  'trainees.get': (ctx, input) => getTrainee(ctx.store.db, input.traineeId),
-  'trainees.timeline': (ctx, input) => traineeTimeline(ctx.store, input.traineeId),
+  'trainees.list': (ctx, input) => listTrainees(ctx.view(input.asOf), input),
+  'trainees.get': (ctx, input) => getTrainee(ctx.view(input.asOf), input.traineeId),
+  'trainees.timeline': (ctx, input) => traineeTimeline(ctx.store, input.traineeId, ctx.view(input.asOf), ctx.recordedBefore(input.asOf)),
 
   'trainees.admit': (ctx, input) => {
     const traineeId = randomUUID();

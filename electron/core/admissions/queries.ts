@@ -105,12 +105,16 @@ export function getTrainee(db: Database.Database, id: string): TraineeRecord {
   } as TraineeRecord;
 }
 
-/** The trainee's own events, newest first, each with the name of who recorded it. */
-export function traineeTimeline(store: EventStore, id: string): TimelineEntry[] {
-  const events = store.readStream(streams.trainee(id));
+/**
+ * The trainee's own events, newest first, each with the name of who recorded it. As of a past
+ * date: only the events recorded before `recordedBefore`, names from that date's `view`.
+ */
+export function traineeTimeline(store: EventStore, id: string, view: Database.Database = store.db, recordedBefore: string | null = null): TimelineEntry[] {
+  const all = store.readStream(streams.trainee(id));
+  const events = recordedBefore === null ? all : all.filter((e) => e.recordedAt < recordedBefore);
   if (events.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');
   const names = new Map(
-    store.db.prepare<[], { id: string; full_name: string }>('SELECT id, full_name FROM users').all().map((u) => [u.id, u.full_name]),
+    view.prepare<[], { id: string; full_name: string }>('SELECT id, full_name FROM users').all().map((u) => [u.id, u.full_name]),
   );
   return events.reverse().map((e) => ({
     seq: e.seq,

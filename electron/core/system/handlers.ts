@@ -1,10 +1,16 @@
+import type Database from 'better-sqlite3';
 import type { Stats } from '../../../shared/api';
-import type { EventStore } from '../store/eventStore';
+import { isAsOfView } from '../store/asOf';
 import type { HandlerMap } from '../context';
 
-export function stats(store: EventStore): Stats {
-  const byType = store.db.prepare<[], { type: string; n: number }>('SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY type').all();
-  const byStatus = store.db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM trainees GROUP BY status ORDER BY status').all();
+/** Statistics of the live database, or of an "as of" view (which counts the events it was built from). */
+export function stats(db: Database.Database): Stats {
+  const byType = db
+    .prepare<[], { type: string; n: number }>(
+      isAsOfView(db) ? 'SELECT type, n FROM as_of_event_counts ORDER BY type' : 'SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY type',
+    )
+    .all();
+  const byStatus = db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM trainees GROUP BY status ORDER BY status').all();
   return {
     totalEvents: byType.reduce((s, r) => s + r.n, 0),
     eventsByType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
@@ -17,6 +23,6 @@ export const systemHandlers: HandlerMap<'system.status' | 'system.stats' | 'syst
     const row = ctx.store.db.prepare<[], { name: string }>('SELECT name FROM facility WHERE id = 1').get();
     return { setUp: row !== undefined, facilityName: row?.name ?? null, user: ctx.user };
   },
-  'system.stats': (ctx) => stats(ctx.store),
+  'system.stats': (ctx, input) => stats(ctx.view(input.asOf)),
   'system.verify': (ctx) => ctx.store.verify(),
 };
