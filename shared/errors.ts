@@ -16,6 +16,9 @@ export const ERROR_CODES = [
   'ALREADY_RELEASED',
   'NOTHING_CHANGED',
   'DB_FROM_NEWER_SEN',
+  'STORAGE_READ_ONLY',
+  'DISK_FULL',
+  'DB_CORRUPT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -255,7 +255,10 @@ export const en: Catalog = {
     DUPLICATE_FILE_NUMBER: 'This file number is already used by another trainee.',
     ALREADY_RELEASED: 'The trainee has already been released.',
     NOTHING_CHANGED: 'Nothing was changed.',
-    DB_FROM_NEWER_SEN: 'The data was written by a newer version of Sen. Please update Sen.',
+    DB_FROM_NEWER_SEN: 'The data was written by a newer version of Sen. Install the newer Sen to open it; nothing was changed.',
+    STORAGE_READ_ONLY: 'Sen cannot write to its data folder (read-only disk or no permission). Nothing was recorded. Check that the disk is not write-protected and that Sen may write to the folder.',
+    DISK_FULL: 'The disk is full. Nothing was recorded. Free some space on the disk, then try again.',
+    DB_CORRUPT: 'The database file is damaged or is not a Sen database. It was left as it is: do not delete it; restore the latest backup or ask for technical help.',
     INTERNAL: 'An unexpected error occurred. No data was changed.',
   },
   validation: {

@@ -256,7 +256,10 @@ export const vi = {
     DUPLICATE_FILE_NUMBER: 'Số hồ sơ này đã được dùng cho học viên khác.',
     ALREADY_RELEASED: 'Học viên đã ra cơ sở.',
     NOTHING_CHANGED: 'Không có thông tin nào thay đổi.',
-    DB_FROM_NEWER_SEN: 'Dữ liệu được tạo bởi phiên bản Sen mới hơn. Hãy cập nhật Sen.',
+    DB_FROM_NEWER_SEN: 'Dữ liệu được tạo bởi phiên bản Sen mới hơn. Hãy cài phiên bản Sen mới hơn để mở; dữ liệu không bị thay đổi.',
+    STORAGE_READ_ONLY: 'Sen không ghi được vào thư mục dữ liệu (ổ đĩa chỉ đọc hoặc không có quyền ghi). Chưa có gì được ghi lại. Hãy kiểm tra ổ đĩa không bị khóa ghi và Sen được phép ghi vào thư mục.',
+    DISK_FULL: 'Ổ đĩa đã đầy. Chưa có gì được ghi lại. Hãy giải phóng dung lượng trên ổ đĩa rồi thử lại.',
+    DB_CORRUPT: 'Tệp cơ sở dữ liệu bị hỏng hoặc không phải dữ liệu của Sen. Tệp được giữ nguyên: đừng xóa tệp; hãy khôi phục bản sao lưu gần nhất hoặc nhờ hỗ trợ kỹ thuật.',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu không bị thay đổi.',
   },
   validation: {

@@ -6,6 +6,7 @@ import type { VerifyReport } from '../../../shared/api';
 import { canonicalJson, eventHash, GENESIS_HASH } from './canonical';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Projection } from './projection';
+import { isStorageFailure, storageError } from './storageErrors';
 
 /** What the caller expects of a stream before appending: an exact version, "must not exist", or anything. */
 export type ExpectedVersion = number | 'no_stream' | 'any';
@@ -75,7 +76,7 @@ export class EventStore {
 
   /** Open (creating if needed) the log at `file`, migrate it, and bring projections up to date. */
   static open(file: string, options: { projections: readonly Projection[]; now?: () => Date; readonly?: boolean }): EventStore {
-    let db: Database.Database;
+    let db: Database.Database | undefined;
     try {
       db = new Database(file, { readonly: options.readonly ?? false });
       db.pragma('journal_mode = WAL');
@@ -83,13 +84,18 @@ export class EventStore {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       migrate(db, file);
+      // A read-only disk or folder lets SQLite open the file for reading only: find out now, with
+      // a write that is rolled back, rather than at the first append (an empty BEGIN IMMEDIATE
+      // does not touch a read-only file, so it would not tell).
+      if (!options.readonly) writeProbe(db);
+      const store = new EventStore(file, db, options.projections, options.now ?? (() => new Date()));
+      store.refreshProjections();
+      if (!options.readonly) store.openAnchor();
+      return store;
     } catch (e) {
-      if (e instanceof SenError) throw e;
-      throw new SenError('INTERNAL', `Cannot open the Sen database ${file}: ${(e as Error).message}`);
+      if (db?.open) db.close();
+      throw storageError(file, e, 'open');
     }
-    const store = new EventStore(file, db, options.projections, options.now ?? (() => new Date()));
-    store.refreshProjections();
-    return store;
   }
 
   close(): void {
@@ -165,7 +171,7 @@ export class EventStore {
       run.immediate();
     } catch (e) {
       this.head = headBefore;
-      throw e;
+      throw isStorageFailure(e) ? storageError(this.file, e, 'append') : e;
     }
     this.writeAnchor();
     for (const l of this.listeners) l(stored);
@@ -285,8 +291,13 @@ export class EventStore {
    * One fixed-size record rewritten in place on a file kept open: a temp-file-and-rename per append
    * cost more than the append itself. A torn record reads as "no anchor", never as a wrong one.
    */
-  private writeAnchor(): void {
+  private openAnchor(): void {
     if (this.anchorFd === null) this.anchorFd = openSync(this.anchorFile, existsSync(this.anchorFile) ? 'r+' : 'w+');
+  }
+
+  private writeAnchor(): void {
+    this.openAnchor();
+    if (this.anchorFd === null) return;
     const record = Buffer.from(JSON.stringify(this.head).padEnd(ANCHOR_RECORD_BYTES, ' '));
     writeSync(this.anchorFd, record, 0, record.length, 0);
   }
@@ -300,6 +311,12 @@ export class EventStore {
       return null;
     }
   }
+}
+
+function writeProbe(db: Database.Database): void {
+  db.exec(`SAVEPOINT sen_write_probe;
+    INSERT OR REPLACE INTO projection_versions (name, version) VALUES ('sen-write-probe', 0);
+    ROLLBACK TO sen_write_probe; RELEASE sen_write_probe;`);
 }
 
 function migrate(db: Database.Database, file: string): void {
