@@ -10,6 +10,7 @@ import {
   type TraineeList,
   type TraineeRecord,
 } from './admissions';
+import { demoInput, type DemoResult } from './demo';
 import type { Permission } from './roles';
 import { HANDLER_NAMES, type HandlerName } from './handlerNames';
 import type { EventMeta, EventType } from './events';
@@ -29,12 +30,21 @@ export interface HandlerSpec {
 
 const empty = z.object({}).strict();
 
+const voidInput = z.object({
+  seq: z.number().int().positive(),
+  reason: z.string().trim().min(1, 'required').max(500, 'tooLong'),
+});
+
+const acknowledgeInput = z.object({ note: z.string().trim().max(500, 'tooLong').default('') });
+
 /** The typed handler table: name -> input schema, permission, kind. The core implements it. */
 export const HANDLERS = {
   'system.status': { input: empty, permission: 'public', kind: 'query' },
   'system.setup': { input: setupInput, permission: 'public', kind: 'command' },
   'system.stats': { input: z.object({ asOf }).strict(), permission: 'system.admin', kind: 'query' },
   'system.verify': { input: empty, permission: 'system.admin', kind: 'query' },
+  /** First run only (refused once set up): a demo facility with sample data, for training. */
+  'system.demo': { input: demoInput, permission: 'public', kind: 'command' },
   'auth.signIn': { input: signInInput, permission: 'public', kind: 'command' },
   'auth.signOut': { input: empty, permission: 'signedIn', kind: 'command' },
   'trainees.list': { input: listTraineesInput, permission: 'trainee.read', kind: 'query' },
@@ -43,12 +53,29 @@ export const HANDLERS = {
   'trainees.admit': { input: admitInput, permission: 'trainee.intake', kind: 'command' },
   'trainees.correct': { input: correctInput, permission: 'trainee.intake', kind: 'command' },
   'trainees.release': { input: releaseInput, permission: 'trainee.intake', kind: 'command' },
+  /** Any signed-in person may void what they recorded; an admin may void anyone's (checked in the core). */
+  'events.void': { input: voidInput, permission: 'signedIn', kind: 'command' },
+  'system.acknowledgeChainBreak': { input: acknowledgeInput, permission: 'system.admin', kind: 'command' },
 } as const satisfies Record<HandlerName, HandlerSpec>;
+
+export interface IntegrityStatus {
+  /** ok: intact; broken: a break nobody acknowledged (Sen is read-only); acknowledged: known breaks only. */
+  state: 'ok' | 'broken' | 'acknowledged';
+  breaks: { seq: number; problem: string }[];
+  /** When the chain was last checked (start-up or on demand). */
+  checkedAt: string | null;
+  /** Progress of a full verification while one runs. */
+  verification: { checked: number; total: number } | null;
+}
 
 export interface SystemStatus {
   setUp: boolean;
   facilityName: string | null;
   user: SessionUser | null;
+  /** Only for a signed-in user. */
+  integrity: IntegrityStatus | null;
+  /** Projections being rebuilt from the log (a new Sen version changed them): nothing else answers until done. */
+  startup: { done: number; total: number } | null;
 }
 
 export interface VerifyReport {
@@ -60,6 +87,8 @@ export interface VerifyReport {
   /** First seq where the chain breaks, when it does. */
   firstBadSeq: number | null;
   problem: string | null;
+  /** Every break found (at most 100), in seq order. */
+  breaks: { seq: number; problem: string }[];
 }
 
 export interface Stats {
@@ -84,6 +113,7 @@ export interface HandlerOutputs {
   'system.setup': { facilityName: string };
   'system.stats': Stats;
   'system.verify': VerifyReport;
+  'system.demo': DemoResult;
   'auth.signIn': SessionUser;
   'auth.signOut': null;
   'trainees.list': TraineeList;
@@ -92,6 +122,8 @@ export interface HandlerOutputs {
   'trainees.admit': { traineeId: string; seq: number };
   'trainees.correct': { seq: number };
   'trainees.release': { seq: number };
+  'events.void': { seq: number };
+  'system.acknowledgeChainBreak': { seq: number };
 }
 
 /** What a caller passes (before defaults are applied). */

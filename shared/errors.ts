@@ -16,6 +16,13 @@ export const ERROR_CODES = [
   'ALREADY_RELEASED',
   'NOTHING_CHANGED',
   'DB_FROM_NEWER_SEN',
+  /** The hash chain is broken and nobody has acknowledged it: Sen only reads until an admin does. */
+  'READ_ONLY_CHAIN_BROKEN',
+  'NOTHING_TO_ACKNOWLEDGE',
+  'NOT_VOIDABLE',
+  'ALREADY_VOIDED',
+  /** Projections are being rebuilt after an update; try again in a moment. */
+  'STARTING',
   'STORAGE_READ_ONLY',
   'DISK_FULL',
   'DB_CORRUPT',

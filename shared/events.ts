@@ -15,7 +15,7 @@ const fieldChange = z.object({
 export const EVENT_TYPES = {
   FacilitySetUp: { schema: 1, data: z.object({ name: z.string().min(1) }) },
   UserCreated: {
-    schema: 1,
+    schema: 2,
     data: z.object({
       userId: z.uuid(),
       username: z.string(),
@@ -23,6 +23,8 @@ export const EVENT_TYPES = {
       roles: z.array(roleSchema),
       /** scrypt hash in PHC-like form; never leaves the core. */
       passwordHash: z.string(),
+      /** v2: the person must choose a new password at first sign-in (set by an admin reset). */
+      mustChangePassword: z.boolean(),
     }),
   },
   UserSignedIn: { schema: 1, data: z.object({ userId: z.uuid() }) },
@@ -42,7 +44,20 @@ export const EVENT_TYPES = {
     schema: 1,
     data: z.object({ traineeId: z.uuid(), releaseDate: z.string(), kind: z.enum(RELEASE_KINDS), note: z.string() }),
   },
+  /** Takes back an event recorded by mistake; appended to the same stream as the event it voids. */
+  EventVoided: {
+    schema: 1,
+    data: z.object({ seq: z.number().int().positive(), voidedType: z.string(), reason: z.string().min(1) }),
+  },
+  /** The admin has seen that the chain is broken at these seqs; Sen may write again. */
+  ChainBreakAcknowledged: {
+    schema: 1,
+    data: z.object({ breaks: z.array(z.object({ seq: z.number().int().positive(), problem: z.string() })).min(1), note: z.string() }),
+  },
 } as const;
+
+/** Event types a person may void (their own, or anyone's as admin). */
+export const VOIDABLE_TYPES: readonly EventType[] = ['TraineeAdmitted', 'TraineeDetailsCorrected', 'TraineeReleased'];
 
 export type EventType = keyof typeof EVENT_TYPES;
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_TYPES)[T]['data']>;
@@ -82,6 +97,7 @@ export type StoredEvent<T extends EventType = EventType> = {
 
 export const streams = {
   facility: 'facility',
+  integrity: 'integrity',
   user: (id: string) => `user:${id}`,
   trainee: (id: string) => `trainee:${id}`,
 };

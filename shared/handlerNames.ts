@@ -7,6 +7,7 @@ export const HANDLER_NAMES = [
   'system.setup',
   'system.stats',
   'system.verify',
+  'system.demo',
   'auth.signIn',
   'auth.signOut',
   'trainees.list',
@@ -15,6 +16,8 @@ export const HANDLER_NAMES = [
   'trainees.admit',
   'trainees.correct',
   'trainees.release',
+  'events.void',
+  'system.acknowledgeChainBreak',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

@@ -1,14 +1,21 @@
 /**
  * `sen`: local administration of a Sen data folder, on the same core service as the app.
- * Exit codes: 0 done, 1 the check failed (verify), 2 could not run (bad folder, newer database...).
+ * Exit codes: 0 done; 1 the check failed or the core refused (verify, query, import, rpc);
+ * 2 could not run (usage, bad folder, newer database...). See docs/cli.md.
  */
 import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { Command, CommanderError } from 'commander';
+import { HANDLERS } from '../../shared/api';
+import type { Result, SenErrorData } from '../../shared/errors';
+import { HANDLER_NAMES, isHandlerName } from '../../shared/handlerNames';
 import { describeOpenError } from '../core/host/openError';
 import { DB_FILE, openService } from '../core/service';
+import { exportLog, ImportError, importLog, isEmptyFolder } from '../core/transfer';
 import type { CoreService } from '../core/types';
+import { readable, table } from './format';
 
 /** A failure to report on stderr with exit code 2. */
 class CliError extends Error {}
@@ -37,6 +44,86 @@ function withService<T>(dir: string, need: Need, run: (service: CoreService) => 
   } finally {
     service.close();
   }
+}
+
+async function withServiceAsync<T>(dir: string, run: (service: CoreService) => Promise<T>): Promise<T> {
+  const service = open(dir, 'existing');
+  try {
+    return await run(service);
+  } finally {
+    service.close();
+  }
+}
+
+/** JSON given on the command line, which must be an object (a handler's input). */
+function parseInput(text: string, what: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${what} is not valid JSON (${(e as Error).message}): ${text.slice(0, 200)}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CliError(`${what} must be a JSON object, e.g. '{}' or '{"traineeId":"…"}'.`);
+  return value as Record<string, unknown>;
+}
+
+/** Print what the core refused, on stderr, and set exit code 1. */
+function refused(error: SenErrorData): void {
+  const lines = [`sen: refused: ${error.code}: ${error.message}`];
+  for (const issue of error.issues ?? []) lines.push(`  ${issue.path || '(input)'}: ${issue.code}`);
+  console.error(lines.join('\n'));
+  process.exitCode = 1;
+}
+
+function printResult(result: Result<unknown>, json: boolean): void {
+  if (!result.ok) {
+    refused(result.error);
+    return;
+  }
+  console.log(json ? JSON.stringify(result.value, null, 2) : readable(result.value));
+}
+
+/**
+ * A password for `sen rpc`: all of stdin when it is not a terminal (trailing newline removed),
+ * else typed at a prompt on stderr without echo.
+ */
+async function readPassword(username: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  }
+  process.stderr.write(`Password for ${username}: `);
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise<string>((resolvePassword, reject) => {
+    let typed = '';
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    const onData = (text: string) => {
+      for (const ch of text) {
+        if (ch === '\r' || ch === '\n') {
+          finish();
+          resolvePassword(typed);
+          return;
+        }
+        if (ch === '\u0003' || ch === '\u0004') {
+          finish();
+          reject(new CliError('cancelled'));
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') typed = [...typed].slice(0, -1).join('');
+        else typed += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }
 
 export function buildProgram(): Command {
@@ -95,6 +182,103 @@ export function buildProgram(): Command {
       if (statuses.length === 0) lines.push('  (none)');
       for (const [status, n] of statuses) lines.push(`  ${status.padEnd(28)} ${n}`);
       console.log(lines.join('\n'));
+    });
+
+  program
+    .command('query')
+    .description('run a query handler (see `sen rpc --list`, kind query) as the local administrator and print the result')
+    .argument('<name>', 'handler name, e.g. trainees.list, trainees.get, system.stats')
+    .requiredOption('--data <dir>', 'data folder')
+    .option('--as-of <date>', 'answer from the events recorded up to the end of this day (YYYY-MM-DD)')
+    .option('--input <json>', 'the handler input as a JSON object', '{}')
+    .option('--json', 'print JSON')
+    .action(async (name: string, opts: { data: string; asOf?: string; input: string; json?: boolean }) => {
+      if (!isHandlerName(name)) throw new CliError(`unknown handler ${name}: see sen rpc --list`);
+      if (HANDLERS[name].kind !== 'query') throw new CliError(`${name} is a command, not a query: run it as a signed-in user with sen rpc`);
+      const input = parseInput(opts.input, '--input');
+      if (opts.asOf !== undefined) input['asOf'] = opts.asOf;
+      const result = await withServiceAsync(opts.data, (s) => s.query(name, input));
+      printResult(result, opts.json ?? false);
+    });
+
+  program
+    .command('export')
+    .description('write the whole event log to a JSON-lines file, ending with the anchor line (refused if the chain is broken)')
+    .requiredOption('--data <dir>', 'data folder')
+    .requiredOption('--out <file>', 'file to write (replaced when complete)')
+    .action(({ data, out }: { data: string; out: string }) => {
+      const report = withService(data, 'existing', (s) => s.verify());
+      if (!report.ok) {
+        console.error(`sen: not exported: the chain is broken at seq ${report.firstBadSeq ?? '?'}: ${report.problem ?? 'unknown problem'}. Run sen verify.`);
+        process.exitCode = 1;
+        return;
+      }
+      // One read-only connection and one SELECT: the file is a consistent snapshot even while Sen runs.
+      const db = new Database(join(resolve(data), DB_FILE), { readonly: true });
+      try {
+        const { events, anchor } = exportLog(db, out);
+        console.log(`exported ${events} events to ${resolve(out)} (anchor seq ${anchor.seq}, hash ${anchor.hash})`);
+      } catch (error) {
+        throw new CliError(`could not write ${resolve(out)}: ${(error as Error).message}`);
+      } finally {
+        db.close();
+      }
+    });
+
+  program
+    .command('import')
+    .description('load an export file into a new, EMPTY data folder: every line and hash is checked first, then projections are rebuilt')
+    .argument('<file>', 'a file written by sen export')
+    .requiredOption('--data <dir>', 'the new data folder (missing or empty)')
+    .action(async (file: string, { data }: { data: string }) => {
+      const target = resolve(data);
+      if (!existsSync(file)) throw new CliError(`The file ${resolve(file)} does not exist.`);
+      if (!isEmptyFolder(target)) throw new CliError(`The folder ${target} is not empty: import only into a new, empty data folder (nothing was changed).`);
+      try {
+        const { events, anchor, rebuildMs } = await importLog(file, target);
+        console.log(`imported ${events} events into ${join(target, DB_FILE)} (anchor seq ${anchor.seq}); projections rebuilt in ${Math.round(rebuildMs)} ms; chain verified`);
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        console.error(`sen: import refused, nothing was written: ${error.message}`);
+        process.exitCode = 1;
+      }
+    });
+
+  program
+    .command('rpc')
+    .description('call any handler as a user (password on stdin, or prompted), with the app\'s permission checks and validation; --list shows the handlers')
+    .argument('[name]', 'handler name, e.g. trainees.admit')
+    .argument('[json]', 'the handler input as a JSON object', '{}')
+    .option('--data <dir>', 'data folder')
+    .option('--user <username>', 'sign in as this user')
+    .option('--list', 'list every handler with its kind and permission')
+    .action(async (name: string | undefined, json: string, opts: { data?: string; user?: string; list?: boolean }) => {
+      if (opts.list) {
+        console.log(table(HANDLER_NAMES.map((n) => ({ handler: n, kind: HANDLERS[n].kind, permission: HANDLERS[n].permission }))));
+        return;
+      }
+      if (!name) throw new CliError('which handler? usage: sen rpc NAME JSON --data DIR --user USERNAME (or sen rpc --list)');
+      if (!isHandlerName(name)) throw new CliError(`unknown handler ${name}: see sen rpc --list`);
+      if (!opts.data) throw new CliError("required option '--data <dir>' not specified");
+      if (!opts.user) throw new CliError("required option '--user <username>' not specified");
+      const input = parseInput(json, 'JSON input');
+      const { data, user } = opts;
+      const password = await readPassword(user);
+      await withServiceAsync(data, async (s) => {
+        const connection = 'cli';
+        const signIn = await s.call(connection, 'auth.signIn', { username: user, password });
+        if (!signIn.ok) {
+          refused(signIn.error);
+          return;
+        }
+        const result = name === 'auth.signIn' ? signIn : await s.call(connection, name, input);
+        s.disconnect(connection);
+        if (!result.ok) {
+          refused(result.error);
+          return;
+        }
+        console.log(JSON.stringify(result.value, null, 2));
+      });
     });
 
   return program;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HandlerName, HandlerOutput, HandlerParsed } from '../../shared/api';
+import type { Result } from '../../shared/errors';
 import type { SessionUser } from '../../shared/accounts';
 import type { EventMeta } from '../../shared/events';
 import type { EventStore } from './store/eventStore';
@@ -19,6 +20,10 @@ export interface HandlerContext {
   /** The signed-in user of this connection; permission checks have already passed. */
   user: SessionUser | null;
   now(): Date;
+  /** A new id (UUID) for a stream: random, or drawn from the demo's seed while one is replayed. */
+  newId(): string;
+  /** Drives this service from inside a command (system.demo only): see ServiceDriver. */
+  driver: ServiceDriver;
   /** Today's calendar date (yyyy-MM-dd) by the core's clock. */
   today(): string;
   scrypt: ScryptParams;
@@ -29,6 +34,19 @@ export interface HandlerContext {
   meta(reason?: string): EventMeta;
   signIn(user: SessionUser): void;
   signOut(): void;
+}
+
+/**
+ * Runs handlers from inside a command that already holds the single writer (so `call` skips the
+ * queue), with the clock and the id source set by a replayed story between `begin` and `end`;
+ * pushes to the screens are held until `end`. For system.demo only.
+ */
+export interface ServiceDriver {
+  call(connection: string, name: HandlerName, input: unknown): Promise<Result<unknown>>;
+  begin(): void;
+  setClock(at: Date): void;
+  setIds(next: () => string): void;
+  end(): void;
 }
 
 export type Handler<N extends HandlerName> = (ctx: HandlerContext, input: HandlerParsed<N>) => HandlerOutput<N> | Promise<HandlerOutput<N>>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionUser } from '../../shared/accounts';
@@ -11,10 +12,13 @@ import { accountHandlers } from './accounts/handlers';
 import { usersProjection } from './accounts/projection';
 import { admissionHandlers } from './admissions/handlers';
 import { traineesProjection } from './admissions/projection';
-import type { Handler, HandlerContext, HandlerMap } from './context';
+import type { Handler, HandlerContext, HandlerMap, ServiceDriver } from './context';
 import { OWASP_SCRYPT } from './accounts/passwords';
 import { AsOfViews } from './store/asOf';
 import { EventStore } from './store/eventStore';
+import { IntegrityMonitor } from './system/integrity';
+import { voidHandlers } from './voids/handlers';
+import { demoHandlers } from './demo/handlers';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
 import { stats, systemHandlers } from './system/handlers';
@@ -24,7 +28,7 @@ import { zodIssues } from './validation';
 export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection];
 
 /** Every handler name must be implemented exactly once; the type fails to check if one is missing. */
-const IMPLEMENTATIONS: HandlerMap<HandlerName> = { ...systemHandlers, ...accountHandlers, ...admissionHandlers };
+const IMPLEMENTATIONS: HandlerMap<HandlerName> = { ...systemHandlers, ...accountHandlers, ...admissionHandlers, ...voidHandlers, ...demoHandlers };
 
 /** Which areas of the screens an event type changes: pushed to renderers after each append. */
 const EVENT_AREAS: Record<EventType, Area[]> = {
@@ -35,14 +39,42 @@ const EVENT_AREAS: Record<EventType, Area[]> = {
   TraineeAdmitted: ['trainees', 'system'],
   TraineeDetailsCorrected: ['trainees'],
   TraineeReleased: ['trainees', 'system'],
+  EventVoided: ['trainees', 'system'],
+  ChainBreakAcknowledged: ['system'],
 };
 
 export const DB_FILE = 'sen.db';
 
+/** A log up to this many events replays changed projections while opening; a longer one in slices. */
+const REPLAY_AT_ONCE_UP_TO = 200_000;
+
+/** While the chain is broken: signing in and out (so an admin can act) and the acknowledgement itself. */
+const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak']);
+
 export function openService(options: ServiceOptions): CoreService {
   mkdirSync(options.dataDir, { recursive: true });
-  const now = options.now ?? (() => new Date());
-  const store = EventStore.open(join(options.dataDir, DB_FILE), { projections: PROJECTIONS, now });
+  const baseNow = options.now ?? (() => new Date());
+  // While system.demo replays a made-up history, its story sets the clock and the id source,
+  // and the areas it changes are pushed once at the end.
+  let simulation: { now: Date | null; newId: (() => string) | null; areas: Set<Area> } | null = null;
+  const now = () => simulation?.now ?? baseNow();
+  const newId = () => simulation?.newId?.() ?? randomUUID();
+  const store = EventStore.open(join(options.dataDir, DB_FILE), { projections: PROJECTIONS, now, replayAtOnceUpTo: REPLAY_AT_ONCE_UP_TO });
+  const integrity = new IntegrityMonitor(store, now);
+  // Projections changed by a new version of Sen are replayed in slices, with progress for the screen.
+  let startup: { done: number; total: number } | null = null;
+  if (store.pending.length > 0) {
+    startup = { done: 0, total: store.headAnchor().seq };
+    void store
+      .rebuildInSlices(store.pending, (done, total) => (startup = { done, total }))
+      .then(() => {
+        startup = null;
+        integrity.checkOnStart();
+      })
+      .catch((e: unknown) => console.error('[sen core] rebuilding projections failed:', e));
+  } else {
+    integrity.checkOnStart();
+  }
   const asOfViews = new AsOfViews(store, PROJECTIONS);
   const sessions = new Map<string, SessionUser>();
   const listeners = new Set<(areas: Area[]) => void>();
@@ -51,6 +83,10 @@ export function openService(options: ServiceOptions): CoreService {
 
   store.onAppended((events: StoredEvent[]) => {
     const areas = [...new Set(events.flatMap((e) => EVENT_AREAS[e.type]))];
+    if (simulation) {
+      for (const a of areas) simulation.areas.add(a);
+      return;
+    }
     for (const l of listeners) l(areas);
   });
 
@@ -58,6 +94,10 @@ export function openService(options: ServiceOptions): CoreService {
   async function run(connection: string, name: string, input: unknown, localAdmin = false): Promise<Result<unknown>> {
     if (!isHandlerName(name)) throw new SenError('UNKNOWN_HANDLER', `Unknown handler: ${String(name).slice(0, 100)}`);
     const spec = HANDLERS[name];
+    if (startup && name !== 'system.status') throw new SenError('STARTING', 'Sen is rebuilding its views after an update; try again in a moment.');
+    if (spec.kind === 'command' && integrity.readOnly && !WRITABLE_WHEN_BROKEN.has(name)) {
+      throw new SenError('READ_ONLY_CHAIN_BROKEN', 'The event log failed verification: Sen only reads until an administrator acknowledges the break.');
+    }
     if (localAdmin && spec.kind !== 'query') throw new SenError('FORBIDDEN', `${name} is a command: run it as a signed-in user (sen rpc).`);
     const user = localAdmin ? null : (sessions.get(connection) ?? null);
     if (!localAdmin && !isAllowed(spec.permission, user?.roles)) {
@@ -70,10 +110,14 @@ export function openService(options: ServiceOptions): CoreService {
     }
     const ctx: HandlerContext = {
       store,
+      integrity,
+      startup: () => startup,
       view: (asOf) => asOfViews.view(asOf, todayIso(now())),
       recordedBefore: (asOf) => asOfViews.recordedBefore(asOf, todayIso(now())),
       user,
       now,
+      newId,
+      driver,
       today: () => todayIso(now()),
       scrypt: options.scrypt ?? OWASP_SCRYPT,
       meta: (reason) => (user ? { actor: user.id, actorRoles: user.roles, ...(reason ? { reason } : {}) } : { actor: null }),
@@ -92,6 +136,25 @@ export function openService(options: ServiceOptions): CoreService {
       return { ok: false, error: { code: 'INTERNAL', message: 'Internal error: nothing was recorded.' } };
     });
   }
+
+  /** Runs handlers from inside a command that already holds the writer (system.demo only). */
+  const driver: ServiceDriver = {
+    call: (connection, name, input) => settle(connection, name, input),
+    begin: () => {
+      simulation = { now: null, newId: null, areas: new Set() };
+    },
+    setClock: (at) => {
+      if (simulation) simulation.now = at;
+    },
+    setIds: (next) => {
+      if (simulation) simulation.newId = next;
+    },
+    end: () => {
+      const areas = simulation ? [...simulation.areas] : [];
+      simulation = null;
+      if (areas.length > 0) for (const l of listeners) l(areas);
+    },
+  };
 
   return {
     call(connection, name, input) {

@@ -1,5 +1,5 @@
 import type { SessionUser } from '../../shared/accounts';
-import type { Area, HandlerInput, HandlerName, HandlerOutput, SenBridge, SystemStatus } from '../../shared/api';
+import type { Area, HandlerInput, HandlerName, HandlerOutput, IntegrityStatus, SenBridge, SystemStatus } from '../../shared/api';
 import type { Result, SenErrorData } from '../../shared/errors';
 
 export interface RecordedCall {
@@ -62,8 +62,10 @@ export class FakeBridge implements SenBridge {
 export const ADMIN: SessionUser = { id: '00000000-0000-4000-8000-000000000001', username: 'admin', fullName: 'Trần Văn Quản', roles: ['admin'] };
 export const TEACHER: SessionUser = { id: '00000000-0000-4000-8000-000000000002', username: 'gv', fullName: 'Lê Thị Giáo', roles: ['teacher'] };
 
-export function status(user: SessionUser | null, setUp = true): SystemStatus {
-  return { setUp, facilityName: setUp ? 'Cơ sở cai nghiện ma túy tỉnh Sơn La' : null, user };
+export const INTACT: IntegrityStatus = { state: 'ok', breaks: [], checkedAt: '2026-11-25T01:00:00.000Z', verification: null };
+
+export function status(user: SessionUser | null, setUp = true, integrity: IntegrityStatus = INTACT): SystemStatus {
+  return { setUp, facilityName: setUp ? 'Cơ sở cai nghiện ma túy tỉnh Sơn La' : null, user, integrity: user ? integrity : null, startup: null };
 }
 
 /** A bridge for a signed-in user on a set-up facility. */

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '../../renderer/i18n';
-import { ADMIN, signedInBridge } from './fakeBridge';
+import { ADMIN, signedInBridge, status } from './fakeBridge';
 import { roster } from './data';
 import { renderApp } from './render';
 
@@ -31,7 +31,7 @@ describe('language switch', () => {
   it('signs out and returns to the sign-in screen', async () => {
     let signedIn = true;
     const bridge = signedInBridge(ADMIN)
-      .on('system.status', () => ({ ok: true, value: { setUp: true, facilityName: 'Cơ sở', user: signedIn ? ADMIN : null } }))
+      .on('system.status', () => ({ ok: true, value: status(signedIn ? ADMIN : null) }))
       .on('auth.signOut', () => {
         signedIn = false;
         return { ok: true, value: null };

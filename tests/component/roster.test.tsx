@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TraineeList } from '../../shared/admissions';
-import { ADMIN, signedInBridge, TEACHER } from './fakeBridge';
+import { ADMIN, signedInBridge, status, TEACHER } from './fakeBridge';
 import { hoa, HOA_ID, roster } from './data';
 import { renderApp } from './render';
 
@@ -108,7 +108,7 @@ describe('roster keyboard', () => {
   it('goes back to sign-in when the session has ended', async () => {
     let signedIn = true;
     const bridge = signedInBridge(ADMIN)
-      .on('system.status', () => ({ ok: true, value: { setUp: true, facilityName: 'Cơ sở', user: signedIn ? ADMIN : null } }))
+      .on('system.status', () => ({ ok: true, value: status(signedIn ? ADMIN : null) }))
       .on('trainees.list', () => {
         signedIn = false;
         return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'signed out' } };

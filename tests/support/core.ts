@@ -53,7 +53,7 @@ export async function seedUser(dataDir: string, username: string, roles: Role[],
   const store = openStore(dataDir);
   const userId = randomUUID();
   store.append(streams.user(userId), 'no_stream', [
-    { type: 'UserCreated', data: { userId, username, fullName: `Cán bộ ${username}`, roles, passwordHash: await hashPassword(password, TEST_SCRYPT) } },
+    { type: 'UserCreated', data: { userId, username, fullName: `Cán bộ ${username}`, roles, passwordHash: await hashPassword(password, TEST_SCRYPT), mustChangePassword: false } },
   ], { actor: null });
   store.close();
   return userId;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../../../shared/accounts';
 import { SenError } from '../../../shared/errors';
 import { streams } from '../../../shared/events';
@@ -19,7 +18,7 @@ export const accountHandlers: HandlerMap<'system.setup' | 'auth.signIn' | 'auth.
   /** First run: the facility's name and its first admin, in one transaction; refused once done. */
   'system.setup': async (ctx, input) => {
     if (ctx.store.streamVersion(streams.facility) > 0) throw new SenError('ALREADY_SET_UP', 'Sen is already set up.');
-    const userId = randomUUID();
+    const userId = ctx.newId();
     const passwordHash = await hashPassword(input.password, ctx.scrypt);
     ctx.store.appendBatch(
       [
@@ -27,7 +26,7 @@ export const accountHandlers: HandlerMap<'system.setup' | 'auth.signIn' | 'auth.
         {
           stream: streams.user(userId),
           expected: 'no_stream',
-          events: [{ type: 'UserCreated', data: { userId, username: input.username, fullName: input.fullName, roles: ['admin'], passwordHash } }],
+          events: [{ type: 'UserCreated', data: { userId, username: input.username, fullName: input.fullName, roles: ['admin'], passwordHash, mustChangePassword: false } }],
         },
       ],
       { actor: userId, actorRoles: ['admin'] },

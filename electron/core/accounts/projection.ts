@@ -3,7 +3,7 @@ import type { Projection } from '../store/projection';
 /** Accounts as the core needs them to sign people in and to name who recorded what. */
 export const usersProjection: Projection = {
   name: 'users',
-  version: 1,
+  version: 2,
   tables: ['users'],
   schemaSql: `CREATE TABLE users (
     id              TEXT PRIMARY KEY,
@@ -12,18 +12,19 @@ export const usersProjection: Projection = {
     roles           TEXT NOT NULL,
     password_hash   TEXT NOT NULL,
     active          INTEGER NOT NULL DEFAULT 1,
+    must_change_password INTEGER NOT NULL DEFAULT 0,
     created_at      TEXT NOT NULL,
     last_sign_in_at TEXT
   );`,
   bind(db) {
     const insert = db.prepare(
-      'INSERT INTO users (id, username, full_name, roles, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO users (id, username, full_name, roles, password_hash, must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const signedIn = db.prepare('UPDATE users SET last_sign_in_at = ? WHERE id = ?');
     return (e) => {
       switch (e.type) {
         case 'UserCreated':
-          insert.run(e.data.userId, e.data.username, e.data.fullName, JSON.stringify(e.data.roles), e.data.passwordHash, e.recordedAt);
+          insert.run(e.data.userId, e.data.username, e.data.fullName, JSON.stringify(e.data.roles), e.data.passwordHash, e.data.mustChangePassword ? 1 : 0, e.recordedAt);
           break;
         case 'UserSignedIn':
           signedIn.run(e.recordedAt, e.data.userId);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { streams } from '../../../shared/events';
 import type { HandlerMap } from '../context';
 import { admit, correct, foldTrainee, release } from './decider';
@@ -12,7 +11,7 @@ export const admissionHandlers: HandlerMap<AdmissionHandlers> = {
   'trainees.timeline': (ctx, input) => traineeTimeline(ctx.store, input.traineeId, ctx.view(input.asOf), ctx.recordedBefore(input.asOf)),
 
   'trainees.admit': (ctx, input) => {
-    const traineeId = randomUUID();
+    const traineeId = ctx.newId();
     const events = admit(traineeId, input, { today: ctx.today(), fileNumberInUse: fileNumberInUse(ctx.store.db, input.fileNumber) });
     const [stored] = ctx.store.append(streams.trainee(traineeId), 'no_stream', events, ctx.meta());
     return { traineeId, seq: stored!.seq };

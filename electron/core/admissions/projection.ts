@@ -115,6 +115,12 @@ export const traineesProjection: Projection = {
       }
     };
   },
+  resetStream(db) {
+    const forget = db.prepare('DELETE FROM trainees WHERE id = ?');
+    return (stream) => {
+      if (stream.startsWith('trainee:')) forget.run(stream.slice('trainee:'.length));
+    };
+  },
 };
 
 function searchText(fullName: string, fileNumber: string, idNumber: string): string {

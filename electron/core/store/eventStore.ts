@@ -4,6 +4,8 @@ import { SenError } from '../../../shared/errors';
 import { EVENT_TYPES, type EventMeta, type NewEvent, type StoredEvent } from '../../../shared/events';
 import type { VerifyReport } from '../../../shared/api';
 import { canonicalJson, eventHash, GENESIS_HASH } from './canonical';
+import { ChainVerifier, rowFields, type EventRow } from './verifier';
+import { upcast } from './upcasters';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import type { Projection } from './projection';
 import { isStorageFailure, storageError } from './storageErrors';
@@ -17,19 +19,6 @@ export interface AppendRequest {
   events: NewEvent[];
 }
 
-interface EventRow {
-  seq: number;
-  stream: string;
-  version: number;
-  type: string;
-  schema: number;
-  data: string;
-  meta: string;
-  occurred_at: string;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-}
 
 export interface Anchor {
   seq: number;
@@ -70,12 +59,16 @@ export class EventStore {
       readStream: db.prepare<[string], EventRow>('SELECT * FROM events WHERE stream = ? ORDER BY seq'),
       readFrom: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
       bySeq: db.prepare<[number], EventRow>('SELECT * FROM events WHERE seq = ?'),
+      voided: db.prepare<[], { seq: number }>("SELECT json_extract(data, '$.seq') AS seq FROM events WHERE type = 'EventVoided'"),
     };
     this.head = this.stmts.head.get() ?? { seq: 0, hash: GENESIS_HASH };
   }
 
   /** Open (creating if needed) the log at `file`, migrate it, and bring projections up to date. */
-  static open(file: string, options: { projections: readonly Projection[]; now?: () => Date; readonly?: boolean }): EventStore {
+  static open(
+    file: string,
+    options: { projections: readonly Projection[]; now?: () => Date; readonly?: boolean; replayAtOnceUpTo?: number },
+  ): EventStore {
     let db: Database.Database | undefined;
     try {
       db = new Database(file, { readonly: options.readonly ?? false });
@@ -89,7 +82,7 @@ export class EventStore {
       // does not touch a read-only file, so it would not tell).
       if (!options.readonly) writeProbe(db);
       const store = new EventStore(file, db, options.projections, options.now ?? (() => new Date()));
-      store.refreshProjections();
+      store.refreshProjections(options.replayAtOnceUpTo ?? Number.POSITIVE_INFINITY);
       if (!options.readonly) store.openAnchor();
       return store;
     } catch (e) {
@@ -162,6 +155,7 @@ export class EventStore {
           this.stmts.insert.run(row);
           const event = toStored(row);
           for (const apply of this.appliers) apply(event);
+          if (event.type === 'EventVoided') this.reprojectStream(event.stream);
           stored.push(event);
         }
       }
@@ -176,6 +170,32 @@ export class EventStore {
     this.writeAnchor();
     for (const l of this.listeners) l(stored);
     return stored;
+  }
+
+  /**
+   * Import (`sen import`): insert rows that already carry their seq and hashes, in one transaction.
+   * Each must follow the head (next seq, prev_hash = head hash) and its hash must recompute.
+   * Projections are not run: call rebuild() after the last batch.
+   */
+  appendHashed(rows: readonly EventRow[]): void {
+    const headBefore = this.head;
+    try {
+      this.db.transaction(() => {
+        let { seq, hash } = this.head;
+        for (const row of rows) {
+          if (row.seq !== seq + 1) throw new SenError('VALIDATION', `Event ${row.seq} does not follow event ${seq}.`);
+          if (row.prev_hash !== hash || eventHash(hash, rowFields(row)) !== row.hash) throw new SenError('VALIDATION', `Event ${row.seq} does not chain to event ${seq}.`);
+          this.stmts.insert.run(row);
+          seq = row.seq;
+          hash = row.hash;
+        }
+        this.head = { seq, hash };
+      }).immediate();
+    } catch (e) {
+      this.head = headBefore;
+      throw e;
+    }
+    this.writeAnchor();
   }
 
   private checkExpected(stream: string, expected: ExpectedVersion): number {
@@ -195,6 +215,10 @@ export class EventStore {
     return this.stmts.readStream.all(stream).map(toStored);
   }
 
+  readByType(type: string): StoredEvent[] {
+    return this.db.prepare<[string], EventRow>('SELECT * FROM events WHERE type = ? ORDER BY seq').all(type).map(toStored);
+  }
+
   eventAt(seq: number): StoredEvent | null {
     const row = this.stmts.bySeq.get(seq);
     return row ? toStored(row) : null;
@@ -211,37 +235,57 @@ export class EventStore {
     }
   }
 
-  /**
-   * Walk the chain: seqs contiguous from 1, each prev_hash equal to the previous hash, each hash
-   * recomputed from the row. Then the anchor file beside the database must name an event that
-   * exists with that hash (a cut-off tail is caught). Reports the first bad seq.
-   */
+  /** A verifier over this log, from the start or from a trusted (seq, hash). */
+  verifier(from?: Anchor): ChainVerifier {
+    return new ChainVerifier((after, limit) => this.stmts.readFrom.all(after, limit), from);
+  }
+
+  /** Finish a walk: check the anchor file, and turn the verifier's findings into a report. */
+  report(v: ChainVerifier): VerifyReport {
+    v.checkAnchor(this.readAnchor(), (seq) => this.stmts.bySeq.get(seq)?.hash ?? null);
+    const first = v.breaks[0];
+    return { ok: !first, checked: v.checked, headSeq: this.maxSeq(), firstBadSeq: first?.seq ?? null, problem: first?.problem ?? null, breaks: v.breaks };
+  }
+
+  /** Full verification, synchronously (CLI, tests). The service walks in slices to show progress. */
   verify(): VerifyReport {
-    let prev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let checked = 0;
-    let last = 0;
-    const fail = (seq: number, problem: string): VerifyReport => ({ ok: false, checked, headSeq: this.maxSeq(), firstBadSeq: seq, problem });
-    for (;;) {
-      const rows = this.stmts.readFrom.all(last, READ_BATCH);
-      for (const row of rows) {
-        if (row.seq !== expectedSeq) return fail(expectedSeq, `event ${expectedSeq} is missing (next present is ${row.seq})`);
-        if (row.prev_hash !== prev) return fail(row.seq, 'prev_hash does not match the previous event (an event was removed, inserted or reordered)');
-        if (eventHash(prev, rowFields(row)) !== row.hash) return fail(row.seq, 'content does not match its hash (the event was edited)');
-        prev = row.hash;
-        expectedSeq += 1;
-        checked += 1;
-      }
-      if (rows.length < READ_BATCH) break;
-      last = rows[rows.length - 1]!.seq;
+    const v = this.verifier();
+    while (v.step());
+    return this.report(v);
+  }
+
+  /**
+   * Verify only what was appended since the last verified checkpoint (on start). The checkpoint
+   * event must still carry the hash it had; a full verification re-checks everything.
+   */
+  verifySinceCheckpoint(): VerifyReport {
+    const cp = this.checkpoint();
+    if (cp && this.stmts.bySeq.get(cp.seq)?.hash !== cp.hash) {
+      const v = this.verifier();
+      v.addBreak(cp.seq, 'the last verified event no longer has the hash it had when it was verified');
+      while (v.step());
+      return this.report(v);
     }
-    const anchor = this.readAnchor();
-    if (anchor && anchor.seq > 0) {
-      const row = this.stmts.bySeq.get(anchor.seq);
-      if (!row) return fail(checked + 1, `the log ends at ${checked} but the anchor file records event ${anchor.seq}: events were cut off`);
-      if (row.hash !== anchor.hash) return fail(anchor.seq, 'hash differs from the one recorded in the anchor file');
-    }
-    return { ok: true, checked, headSeq: checked, firstBadSeq: null, problem: null };
+    const v = this.verifier(cp ?? undefined);
+    while (v.step());
+    return this.report(v);
+  }
+
+  checkpoint(): Anchor | null {
+    return this.db.prepare<[], Anchor>('SELECT seq, hash FROM verify_checkpoint WHERE id = 1').get() ?? null;
+  }
+
+  /** Record that the chain was verified up to `anchor` (mutable bookkeeping, not part of the log). */
+  saveCheckpoint(anchor: Anchor): void {
+    if (anchor.seq === 0) return;
+    this.db
+      .prepare('INSERT INTO verify_checkpoint (id, seq, hash, verified_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, verified_at = excluded.verified_at')
+      .run(anchor.seq, anchor.hash, this.now().toISOString());
+  }
+
+  /** Seqs of events voided by a later EventVoided. */
+  voidedSeqs(): Set<number> {
+    return new Set(this.stmts.voided.all().map((r) => r.seq));
   }
 
   private maxSeq(): number {
@@ -251,30 +295,92 @@ export class EventStore {
   /** Drop every projection's tables and replay the whole log into them, in one transaction. */
   rebuild(only?: readonly Projection[]): { events: number; ms: number } {
     const started = performance.now();
-    const targets = only ?? this.projections;
     let events = 0;
     this.db.transaction(() => {
-      for (const p of targets) {
-        for (const t of p.tables) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
-        this.db.exec(p.schemaSql);
-        this.db.prepare('INSERT OR REPLACE INTO projection_versions (name, version) VALUES (?, ?)').run(p.name, p.version);
-      }
-      const appliers = targets.map((p) => p.bind(this.db));
-      for (const e of this.readAll()) {
-        for (const apply of appliers) apply(e);
-        events += 1;
-      }
+      for (const done of this.replay(only ?? this.projections)) events = done;
     }).immediate();
     this.bindProjections();
     return { events, ms: performance.now() - started };
   }
 
-  /** Rebuild the projections that are new or whose version changed; bind all of them. */
-  private refreshProjections(): void {
+  /**
+   * The same rebuild in slices, yielding to the event loop between them so the service can answer
+   * "how far along" while a large log is replayed (projections changed by a new Sen version).
+   */
+  async rebuildInSlices(targets: readonly Projection[], onProgress: (done: number, total: number) => void): Promise<void> {
+    const total = this.head.seq;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const done of this.replay(targets)) {
+        onProgress(done, total);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      this.db.exec('COMMIT');
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    }
+    this.pending = [];
+    this.bindProjections();
+  }
+
+  /**
+   * Drop and re-create the targets' tables, then replay every event still in force into them.
+   * Yields the number of events read after each batch. The caller owns the transaction.
+   */
+  private *replay(targets: readonly Projection[]): Generator<number> {
+    for (const p of targets) {
+      for (const t of p.tables) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      this.db.exec(p.schemaSql);
+      this.db.prepare('INSERT OR REPLACE INTO projection_versions (name, version) VALUES (?, ?)').run(p.name, p.version);
+    }
+    const appliers = targets.map((p) => p.bind(this.db));
+    const voided = this.voidedSeqs();
+    let done = 0;
+    let last = 0;
+    for (;;) {
+      const rows = this.stmts.readFrom.all(last, READ_BATCH);
+      for (const row of rows) {
+        if (voided.has(row.seq)) continue;
+        const e = toStored(row);
+        for (const apply of appliers) apply(e);
+      }
+      done += rows.length;
+      yield done;
+      if (rows.length < READ_BATCH) return;
+      last = rows[rows.length - 1]!.seq;
+    }
+  }
+
+  /** Projections whose version changed, left for the service to rebuild in slices (a large log). */
+  pending: Projection[] = [];
+
+  /**
+   * A void undoes an event's effect: every projection that keys rows by stream forgets this
+   * stream and replays its events that are still in force. A rebuild, which skips voided events
+   * from the start, gives the same tables.
+   */
+  private reprojectStream(stream: string): void {
+    const resets = this.projections.flatMap((p) => (p.resetStream ? [p.resetStream(this.db)] : []));
+    for (const reset of resets) reset(stream);
+    const voided = this.voidedSeqs();
+    const appliers = this.projections.filter((p) => p.resetStream).map((p) => p.bind(this.db));
+    for (const e of this.readStream(stream)) {
+      if (voided.has(e.seq) || e.type === 'EventVoided') continue;
+      for (const apply of appliers) apply(e);
+    }
+  }
+
+  /**
+   * Rebuild the projections that are new or whose version changed, then bind all of them. A small
+   * log is replayed at once; a large one is left in `pending` for rebuildInSlices, with progress.
+   */
+  private refreshProjections(replayAtOnceUpTo: number): void {
     const rows = this.db.prepare<[], { name: string; version: number }>('SELECT name, version FROM projection_versions').all();
     const known = new Map(rows.map((r) => [r.name, r.version]));
     const stale = this.projections.filter((p) => known.get(p.name) !== p.version);
-    if (stale.length > 0) this.rebuild(stale);
+    if (stale.length > 0 && this.head.seq > replayAtOnceUpTo) this.pending = stale;
+    else if (stale.length > 0) this.rebuild(stale);
     else this.bindProjections();
   }
 
@@ -335,28 +441,17 @@ function migrate(db: Database.Database, file: string): void {
   }
 }
 
-function rowFields(row: EventRow) {
-  return {
-    seq: row.seq,
-    stream: row.stream,
-    version: row.version,
-    type: row.type,
-    schema: row.schema,
-    data: row.data,
-    meta: row.meta,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-  };
-}
 
+/** A stored row as the current code sees it: data in the current shape of its type (upcast). */
 function toStored(row: EventRow): StoredEvent {
+  const { schema, data } = upcast(row.type, row.schema, JSON.parse(row.data));
   return {
     seq: row.seq,
     stream: row.stream,
     version: row.version,
     type: row.type,
-    schema: row.schema,
-    data: JSON.parse(row.data),
+    schema,
+    data,
     meta: JSON.parse(row.meta),
     occurredAt: row.occurred_at,
     recordedAt: row.recorded_at,

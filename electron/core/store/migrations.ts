@@ -34,6 +34,17 @@ export const MIGRATIONS: readonly ((db: Database.Database) => void)[] = [
       );
     `);
   },
+  // 2: where the chain was last verified, so start-up verifies only what was appended since.
+  (db) => {
+    db.exec(`
+      CREATE TABLE verify_checkpoint (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        seq         INTEGER NOT NULL,
+        hash        TEXT    NOT NULL,
+        verified_at TEXT    NOT NULL
+      );
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,4 +13,10 @@ export interface Projection {
   schemaSql: string;
   /** Prepare statements once for this connection and return the per-event handler. */
   bind(db: Database.Database): (event: StoredEvent) => void;
+  /**
+   * For projections whose rows belong to one stream: forget that stream's rows, so the store can
+   * replay the stream's events still in force after a void. Projections without it are not
+   * touched by voids (none of their event types can be voided).
+   */
+  resetStream?(db: Database.Database): (stream: string) => void;
 }

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Stats } from '../../../shared/api';
 import { isAsOfView } from '../store/asOf';
 import type { HandlerMap } from '../context';
+import { SenError } from '../../../shared/errors';
+import { streams } from '../../../shared/events';
 
 /** Statistics of the live database, or of an "as of" view (which counts the events it was built from). */
 export function stats(db: Database.Database): Stats {
@@ -18,11 +20,24 @@ export function stats(db: Database.Database): Stats {
   };
 }
 
-export const systemHandlers: HandlerMap<'system.status' | 'system.stats' | 'system.verify'> = {
+export const systemHandlers: HandlerMap<'system.status' | 'system.stats' | 'system.verify' | 'system.acknowledgeChainBreak'> = {
   'system.status': (ctx) => {
     const row = ctx.store.db.prepare<[], { name: string }>('SELECT name FROM facility WHERE id = 1').get();
-    return { setUp: row !== undefined, facilityName: row?.name ?? null, user: ctx.user };
+    return {
+      setUp: row !== undefined,
+      facilityName: row?.name ?? null,
+      user: ctx.user,
+      integrity: ctx.user ? ctx.integrity.status() : null,
+      startup: ctx.startup(),
+    };
   },
   'system.stats': (ctx, input) => stats(ctx.view(input.asOf)),
-  'system.verify': (ctx) => ctx.store.verify(),
+  'system.verify': (ctx) => ctx.integrity.verifyFully(),
+  'system.acknowledgeChainBreak': (ctx, input) => {
+    const breaks = ctx.integrity.unacknowledged();
+    if (breaks.length === 0) throw new SenError('NOTHING_TO_ACKNOWLEDGE', 'The chain has no unacknowledged break.');
+    const [stored] = ctx.store.append(streams.integrity, 'any', [{ type: 'ChainBreakAcknowledged', data: { breaks, note: input.note } }], ctx.meta(input.note || undefined));
+    ctx.integrity.acknowledged();
+    return { seq: stored!.seq };
+  },
 };

@@ -1,0 +1,87 @@
+import type { HandlerInput, HandlerName, HandlerOutput } from '../../../shared/api';
+import type { Result } from '../../../shared/errors';
+import { localInstant } from './calendar';
+import type { Rng } from './random';
+
+/**
+ * What the generator drives: a service's `call` (the same commands, permissions and validation
+ * as the app) plus control of that service's clock and id source while the story is replayed.
+ */
+export interface DemoDriver {
+  call(connection: string, name: HandlerName, input: unknown): Promise<Result<unknown>>;
+  /** From now on the service's clock reads `at` (recorded_at follows the story). */
+  setClock(at: Date): void;
+  /** From now on the service draws new ids (trainees, users) from `next`: same seed, same ids. */
+  setIds?(next: () => string): void;
+}
+
+/** One trainee in care, as the generator remembers them (other areas read this). */
+export interface DemoTrainee {
+  traineeId: string;
+  fileNumber: string;
+  fullName: string;
+  sex: 'male' | 'female';
+  admissionDate: string;
+  plannedReleaseDate: string;
+  admissionType: 'compulsory' | 'voluntary';
+}
+
+/**
+ * The simulated facility as the areas see it: the day being played, the people in care, and a
+ * `command` that moves the clock to a moment of that day and runs a handler as the signed-in
+ * officer. Areas keep their own state; the world only holds what several areas share.
+ */
+export class DemoWorld {
+  /** The simulated calendar day (yyyy-MM-dd). */
+  day = '';
+  /** Minutes after midnight on `day`: each command moves the clock on a little. */
+  private minute = 0;
+  private lastInstant = 0;
+  readonly inCare = new Map<string, DemoTrainee>();
+  /** The connection of the signed-in officer doing the day's work. */
+  connection = 'demo';
+
+  constructor(
+    private readonly driver: DemoDriver,
+    readonly rng: Rng,
+    /** The end of the story: no moment of it may reach this instant. */
+    private readonly end: Date,
+  ) {}
+
+  startDay(day: string): void {
+    this.day = day;
+    // The office opens at 07:30; the first entries of the day come a little after.
+    this.minute = 7 * 60 + 30 + this.rng.int(0, 40);
+  }
+
+  /** Move the clock on by a few minutes (never backwards, never past the end) and set it. */
+  tick(minMinutes = 2, maxMinutes = 12): Date {
+    this.minute = Math.min(this.minute + this.rng.int(minMinutes, maxMinutes), 23 * 60 + 50);
+    let at = localInstant(this.day, this.minute).getTime() + this.rng.int(0, 59_000);
+    at = Math.max(at, this.lastInstant + 1000);
+    at = Math.min(at, this.end.getTime() - 1000);
+    this.lastInstant = Math.max(this.lastInstant, at);
+    const instant = new Date(this.lastInstant);
+    this.driver.setClock(instant);
+    return instant;
+  }
+
+  /** Run a command at the next moment of the day; a refusal is a bug in the generator. */
+  async command<N extends HandlerName>(name: N, input: HandlerInput<N>, connection = this.connection): Promise<HandlerOutput<N>> {
+    this.tick();
+    const result = await this.driver.call(connection, name, input);
+    if (!result.ok) throw new Error(`demo: ${name} on ${this.day} was refused: ${result.error.code} ${result.error.message}`);
+    return result.value as HandlerOutput<N>;
+  }
+}
+
+/**
+ * One area of the facility's life. `start` runs once on the first day (after the facility is
+ * set up); `day` runs on every simulated day, areas in order. Later areas (medical, housing,
+ * conduct, literacy, labor) add a module with their own generator and counts.
+ */
+export interface DemoArea {
+  name: string;
+  start?(world: DemoWorld): Promise<void>;
+  day(world: DemoWorld): Promise<void>;
+}

@@ -1,0 +1,92 @@
+import type { IntegrityStatus, VerifyReport } from '../../../shared/api';
+import type { EventStore } from '../store/eventStore';
+
+type Break = { seq: number; problem: string };
+
+/**
+ * What Sen knows of its chain: verified incrementally on start, fully on demand (in slices, so
+ * the core keeps answering and the screen shows progress). While a break nobody has acknowledged
+ * stands, the service refuses to write; an admin's acknowledgement (itself an event) lifts that.
+ */
+export class IntegrityMonitor {
+  private state: IntegrityStatus['state'] = 'ok';
+  private breaks: Break[] = [];
+  private checkedAt: string | null = null;
+  private progress: { checked: number; total: number } | null = null;
+  private running: Promise<VerifyReport> | null = null;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Start-up: only what was appended since the last verified checkpoint. */
+  checkOnStart(): VerifyReport {
+    const report = this.store.verifySinceCheckpoint();
+    this.apply(report);
+    return report;
+  }
+
+  /** Full walk from the first event, yielding between slices. Concurrent callers share one walk. */
+  verifyFully(): Promise<VerifyReport> {
+    this.running ??= this.walk().finally(() => {
+      this.running = null;
+      this.progress = null;
+    });
+    return this.running;
+  }
+
+  private async walk(): Promise<VerifyReport> {
+    const total = this.store.headAnchor().seq;
+    const v = this.store.verifier();
+    this.progress = { checked: 0, total };
+    while (v.step(20_000)) {
+      this.progress = { checked: v.checked, total: Math.max(total, v.checked) };
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const report = this.store.report(v);
+    this.apply(report);
+    return report;
+  }
+
+  get readOnly(): boolean {
+    return this.state === 'broken';
+  }
+
+  status(): IntegrityStatus {
+    return { state: this.state, breaks: this.breaks, checkedAt: this.checkedAt, verification: this.progress };
+  }
+
+  /** The breaks an admin acknowledges now: the ones still standing. */
+  unacknowledged(): Break[] {
+    return this.state === 'broken' ? this.breaks : [];
+  }
+
+  /** After the acknowledgement event is in the log: write again, and verify from here on. */
+  acknowledged(): void {
+    this.state = 'acknowledged';
+    this.store.saveCheckpoint(this.store.headAnchor());
+  }
+
+  private apply(report: VerifyReport): void {
+    this.checkedAt = this.now().toISOString();
+    const known = this.acknowledgedSeqs();
+    const standing = report.breaks.filter((b) => !known.has(b.seq));
+    if (standing.length > 0) {
+      this.state = 'broken';
+      this.breaks = standing;
+      return;
+    }
+    this.state = report.breaks.length > 0 ? 'acknowledged' : 'ok';
+    this.breaks = report.breaks;
+    this.store.saveCheckpoint(this.store.headAnchor());
+  }
+
+  private acknowledgedSeqs(): Set<number> {
+    const seqs = new Set<number>();
+    for (const e of this.store.readByType('ChainBreakAcknowledged')) {
+      if (e.type === 'ChainBreakAcknowledged') for (const b of e.data.breaks) seqs.add(b.seq);
+    }
+    return seqs;
+  }
+}
