@@ -5,7 +5,7 @@ import { cleanupTempDirs, openStore, projectionSnapshot, setUpFacility, tempDir 
 
 afterAll(cleanupTempDirs);
 
-const KILLS = 60;
+const KILLS = 50;
 /** Fixed, so a failure can be replayed; override with SEN_CRASH_SEED. */
 const SEED = Number(process.env.SEN_CRASH_SEED ?? 20_261_125);
 const CHILD = join(import.meta.dirname, 'child.ts');
