@@ -3,12 +3,13 @@
  * Exit codes: 0 done; 1 the check failed or the core refused (verify, query, import, rpc);
  * 2 could not run (usage, bad folder, newer database...). See docs/cli.md.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { Command, CommanderError } from 'commander';
-import { HANDLERS } from '../../shared/api';
+import { HANDLERS, type HandlerOutput } from '../../shared/api';
 import type { Result, SenErrorData } from '../../shared/errors';
 import { HANDLER_NAMES, isHandlerName } from '../../shared/handlerNames';
 import { describeOpenError } from '../core/host/openError';
@@ -279,6 +280,56 @@ export function buildProgram(): Command {
         }
         console.log(JSON.stringify(result.value, null, 2));
       });
+    });
+
+  program
+    .command('demo')
+    .description('fill a new, empty data folder with a made-up facility history (sample data for training and trials), and its admin account')
+    .requiredOption('--data <dir>', 'the new data folder (missing, empty, or only initialised)')
+    .option('--trainees <n>', 'about how many people in care at the end', String(500))
+    .option('--years <n>', 'years of history', String(10))
+    .option('--seed <n>', 'the same seed gives the same history', String(1))
+    .option('--password <password>', 'the admin password (default: a random one, printed once)')
+    .action(async (opts: { data: string; trainees: string; years: string; seed: string; password?: string }) => {
+      const number = (text: string, what: string): number => {
+        if (!/^\d+$/.test(text)) throw new CliError(`--${what} must be a whole number, got "${text}".`);
+        return Number(text);
+      };
+      const input = { trainees: number(opts.trainees, 'trainees'), years: number(opts.years, 'years'), seed: number(opts.seed, 'seed'), password: opts.password ?? randomBytes(12).toString('base64url') };
+      const service = open(opts.data, 'create');
+      try {
+        const status = await service.call('cli', 'system.status', {});
+        if (status.ok && (status.value as { setUp: boolean; facilityName: string | null }).setUp) {
+          const name = (status.value as { facilityName: string | null }).facilityName ?? '';
+          throw new CliError(`The folder ${resolve(opts.data)} already holds a set-up facility ("${name}"): sen demo only fills a new, empty data folder. Nothing was changed; pass another folder.`);
+        }
+        console.log(`generating ${input.years} years of a ${input.trainees}-trainee facility (seed ${input.seed})…`);
+        const result = await service.call('cli', 'system.demo', input);
+        if (!result.ok) {
+          refused(result.error);
+          return;
+        }
+        const { facilityName, username, password, counts, ms } = result.value as HandlerOutput<'system.demo'>;
+        const kinds = counts.releasedByKind;
+        console.log(
+          [
+            `demo facility "${facilityName}" written to ${join(resolve(opts.data), DB_FILE)}`,
+            `  history        ${counts.from} .. ${counts.to}`,
+            `  events         ${counts.events}`,
+            `  admitted       ${counts.admitted}`,
+            `  corrected      ${counts.corrected}`,
+            `  released       ${counts.released} (completed ${kinds.completed}, transferred ${kinds.transferred}, other ${kinds.other})`,
+            `  in care now    ${counts.inCare}`,
+            `  time           ${(ms / 1000).toFixed(1)} s`,
+            `sign in as "${username}" with the password: ${password}`,
+            opts.password ? '' : '(shown only this once; the data are made up: never enter real people here)',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        );
+      } finally {
+        service.close();
+      }
     });
 
   return program;
