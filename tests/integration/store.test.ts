@@ -164,6 +164,17 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 2 adds the verification checkpoint on top of an existing log', () => {
+    const db = new Database(':memory:');
+    MIGRATIONS[0]!(db);
+    db.exec("INSERT INTO events VALUES (1, 's', 1, 'FacilitySetUp', 1, '{}', '{}', 'a', 'b', 'c', 'd')");
+    MIGRATIONS[1]!(db);
+    db.prepare("INSERT INTO verify_checkpoint (id, seq, hash, verified_at) VALUES (1, 1, 'd', 'now')").run();
+    expect(() => db.prepare("INSERT INTO verify_checkpoint (id, seq, hash, verified_at) VALUES (2, 1, 'd', 'now')").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual({ n: 1 });
+    db.close();
+  });
+
   it('sets user_version to the latest schema', () => {
     const store = openStore(tempDir());
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

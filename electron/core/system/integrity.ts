@@ -65,6 +65,7 @@ export class IntegrityMonitor {
   /** After the acknowledgement event is in the log: write again, and verify from here on. */
   acknowledged(): void {
     this.state = 'acknowledged';
+    this.breaks = this.acknowledgedBreaks();
     this.store.saveCheckpoint(this.store.headAnchor());
   }
 
@@ -77,16 +78,17 @@ export class IntegrityMonitor {
       this.breaks = standing;
       return;
     }
-    this.state = report.breaks.length > 0 ? 'acknowledged' : 'ok';
-    this.breaks = report.breaks;
+    // Breaks acknowledged in the past stay visible, even when this walk started after them.
+    this.state = known.size > 0 ? 'acknowledged' : 'ok';
+    this.breaks = this.acknowledgedBreaks();
     this.store.saveCheckpoint(this.store.headAnchor());
   }
 
+  private acknowledgedBreaks(): Break[] {
+    return this.store.readByType('ChainBreakAcknowledged').flatMap((e) => (e.type === 'ChainBreakAcknowledged' ? e.data.breaks : []));
+  }
+
   private acknowledgedSeqs(): Set<number> {
-    const seqs = new Set<number>();
-    for (const e of this.store.readByType('ChainBreakAcknowledged')) {
-      if (e.type === 'ChainBreakAcknowledged') for (const b of e.data.breaks) seqs.add(b.seq);
-    }
-    return seqs;
+    return new Set(this.acknowledgedBreaks().map((b) => b.seq));
   }
 }
