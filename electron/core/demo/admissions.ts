@@ -53,10 +53,8 @@ export class AdmissionsArea implements DemoArea {
   readonly counts: AdmissionCounts = { admitted: 0, corrected: 0, released: 0, releasedByKind: { completed: 0, transferred: 0, other: 0 } };
   private readonly exits = new Map<string, Exit[]>();
   private readonly corrections = new Map<string, Correction[]>();
-  /** Per-year counters: the facility's file numbers and the decision numbers seen. */
-  private readonly fileNumbers = new Map<number, number>();
-  private readonly courtDecisions = new Map<number, number>();
-  private readonly facilityDecisions = new Map<number, number>();
+  /** Counters per year (and per district court): file numbers and decision numbers. */
+  private readonly counters = new Map<string, number>();
   /** Mean stay in days, for the admission rate (term ≈ 18 months on average). */
   private readonly meanStay = 540;
 
@@ -83,9 +81,9 @@ export class AdmissionsArea implements DemoArea {
     else map.set(day, [item]);
   }
 
-  private next(map: Map<number, number>, y: number, start: () => number, step: () => number): number {
-    const n = (map.get(y) ?? start()) + step();
-    map.set(y, n);
+  private next(key: string, start: () => number, step: () => number): number {
+    const n = (this.counters.get(key) ?? start()) + step();
+    this.counters.set(key, n);
     return n;
   }
 
@@ -101,9 +99,10 @@ export class AdmissionsArea implements DemoArea {
         : rng.weighted([[12, 30], [15, 5], [18, 22], [20, 5], [24, 38]] as const);
     const decisionNumber =
       admissionType === 'compulsory'
-        ? `${this.next(this.courtDecisions, y, () => rng.int(3, 30), () => rng.int(1, 4))}/${y}/QĐ-TA`
-        : `${this.next(this.facilityDecisions, y, () => 0, () => 1)}/${y}/QĐ-CSCN`;
-    const fileNumber = `HS-${y}-${String(this.next(this.fileNumbers, y, () => 0, () => 1)).padStart(4, '0')}`;
+        ? // Each district's People's Court numbers its decisions through the year (other cases between).
+          `${this.next(`court:${person.district}:${y}`, () => rng.int(0, 8), () => rng.int(1, 6))}/${y}/QĐ-TA`
+        : `${this.next(`facility:${y}`, () => 0, () => 1)}/${y}/QĐ-CSCN`;
+    const fileNumber = `HS-${y}-${String(this.next(`file:${y}`, () => 0, () => 1)).padStart(4, '0')}`;
     const plannedReleaseDate = addMonths(day, months);
 
     // Some records are typed with a mistake that a correction fixes a few days later.

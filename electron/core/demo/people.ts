@@ -92,6 +92,8 @@ export interface PersonDraft {
   substances: Substance[];
   familyContact: { name: string; relationship: string; phone: string };
   group: Group;
+  /** The district of the home address: its People's Court decides the compulsory admission. */
+  district: string;
 }
 
 function fullName(rng: Rng, group: Group, sex: Sex, family = rng.weighted(FAMILY[group])): string {
@@ -193,6 +195,7 @@ export function drawPerson(rng: Rng, admissionDate: string): PersonDraft {
     substances,
     familyContact: { name: contactName, relationship, phone: rng.chance(0.9) ? phone(rng) : '' },
     group,
+    district: district.name,
   };
 }
 
