@@ -47,6 +47,11 @@ export const api = createApi({
       query: call('system.setup'),
       invalidatesTags: ['system', 'session'],
     }),
+    demo: build.mutation<HandlerOutput<'system.demo'>, HandlerInput<'system.demo'>>({
+      // The core holds its pushes until the demo is complete; then the screens refetch.
+      query: call('system.demo'),
+      invalidatesTags: ['system', 'session', 'trainees'],
+    }),
     stats: build.query<HandlerOutput<'system.stats'>, void>({
       query: () => ({ name: 'system.stats', input: {} }),
       providesTags: ['system', 'trainees'],
@@ -92,6 +97,7 @@ export const api = createApi({
 export const {
   useStatusQuery,
   useSetupMutation,
+  useDemoMutation,
   useStatsQuery,
   useVerifyMutation,
   useSignInMutation,
@@ -103,6 +109,9 @@ export const {
   useCorrectMutation,
   useReleaseMutation,
 } = api;
+
+/** The demo mutation's shared cache key: the first-run screen starts it, sign-in shows its credentials. */
+export const DEMO_CACHE_KEY = 'demo';
 
 /** Whether a value is an error that came back from the bridge. */
 export function isSenError(e: unknown): e is SenErrorData {

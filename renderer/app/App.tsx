@@ -1,6 +1,6 @@
 import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useStatusQuery } from '../api/api';
+import { DEMO_CACHE_KEY, useDemoMutation, useStatusQuery } from '../api/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { errorMessage } from '../i18n/messages';
 import { SignInScreen } from '../features/auth/SignInScreen';
@@ -32,6 +32,8 @@ function Welcome({ children }: { children: React.ReactNode }) {
 export function App() {
   const { t } = useTranslation();
   const { data: status, error, isLoading, refetch } = useStatusQuery();
+  // While a demo facility is being generated, stay on the first-run screen and its progress.
+  const [, demo] = useDemoMutation({ fixedCacheKey: DEMO_CACHE_KEY });
 
   if (isLoading && !status) {
     return (
@@ -54,7 +56,7 @@ export function App() {
       </Welcome>
     );
   }
-  if (!status.setUp) {
+  if (!status.setUp || demo.isLoading) {
     return (
       <Welcome>
         <SetupScreen />

@@ -39,12 +39,21 @@ export const en: Catalog = {
     passwordConfirm: 'Repeat password',
     submit: 'Set up',
     done: 'Facility {{name}} is set up. Please sign in.',
+    demoOr: 'or',
+    demoTitle: 'Try Sen with a demo facility',
+    demoIntro:
+      'For training or a first look, open a demo facility: a few years of trainee records made up by the computer, not real people. Never enter real records into the demo; for real use, set Sen up on a new data folder.',
+    demoButton: 'Open a demo facility (sample data)',
+    demoRunning: 'Generating {{years}} years of sample data, about {{trainees}} trainees in care… This may take up to a minute.',
   },
   signIn: {
     title: 'Sign in',
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
+    demoReadyTitle: 'The demo facility is ready (sample data)',
+    demoReady: 'Sign in with the demo account:',
+    demoPassword: 'password',
   },
   header: {
     signedInAs: 'User',

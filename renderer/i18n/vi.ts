@@ -40,12 +40,21 @@ export const vi = {
     passwordConfirm: 'Nhập lại mật khẩu',
     submit: 'Thiết lập',
     done: 'Đã thiết lập cơ sở {{name}}. Hãy đăng nhập.',
+    demoOr: 'hoặc',
+    demoTitle: 'Xem thử với cơ sở mẫu',
+    demoIntro:
+      'Để tập huấn hoặc xem thử Sen, mở một cơ sở mẫu: vài năm hồ sơ học viên do máy tạo ra, không phải người thật. Không nhập hồ sơ thật vào cơ sở mẫu; khi dùng thật, hãy thiết lập Sen trên một thư mục dữ liệu mới.',
+    demoButton: 'Mở cơ sở mẫu (dữ liệu thử)',
+    demoRunning: 'Đang tạo {{years}} năm dữ liệu mẫu, khoảng {{trainees}} học viên đang cai nghiện… Có thể mất đến một phút.',
   },
   signIn: {
     title: 'Đăng nhập',
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
+    demoReadyTitle: 'Cơ sở mẫu đã sẵn sàng (dữ liệu thử)',
+    demoReady: 'Đăng nhập bằng tài khoản mẫu:',
+    demoPassword: 'mật khẩu',
   },
   header: {
     signedInAs: 'Người dùng',

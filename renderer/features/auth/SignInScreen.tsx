@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { signInInput } from '../../../shared/accounts';
-import { useSignInMutation } from '../../api/api';
+import { DEMO_CACHE_KEY, useDemoMutation, useSignInMutation } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
 import { validationMessage } from '../../i18n/messages';
 
@@ -13,9 +13,11 @@ type SignInValues = z.input<typeof signInInput>;
 export function SignInScreen({ facilityName }: { facilityName: string | null }) {
   const { t } = useTranslation();
   const [signIn, { isLoading, error, reset }] = useSignInMutation();
+  // Right after "open a demo facility": its account, shown once so the person can sign in.
+  const [, { data: demo }] = useDemoMutation({ fixedCacheKey: DEMO_CACHE_KEY });
   const form = useForm<SignInValues, unknown, z.output<typeof signInInput>>({
     resolver: zodResolver(signInInput),
-    defaultValues: { username: '', password: '' },
+    defaultValues: { username: demo?.username ?? '', password: '' },
   });
   const { errors } = form.formState;
   const msg = (code: string | undefined) => (code ? validationMessage(t, code) : undefined);
@@ -42,17 +44,24 @@ export function SignInScreen({ facilityName }: { facilityName: string | null }) 
               </Text>
             ) : null}
           </div>
+          {demo ? (
+            <Alert color="teal" variant="light" title={t('signIn.demoReadyTitle')} data-testid="demo-credentials">
+              <Text size="sm">
+                {t('signIn.demoReady')} <Code>{demo.username}</Code> / {t('signIn.demoPassword')} <Code>{demo.password}</Code>
+              </Text>
+            </Alert>
+          ) : null}
           <ErrorAlert error={error} />
           <TextInput
             label={t('signIn.username')}
-            autoFocus
+            autoFocus={!demo}
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             error={msg(errors.username?.message)}
             {...form.register('username')}
           />
-          <PasswordInput label={t('signIn.password')} autoComplete="current-password" error={msg(errors.password?.message)} {...form.register('password')} />
+          <PasswordInput label={t('signIn.password')} autoFocus={Boolean(demo)} autoComplete="current-password" error={msg(errors.password?.message)} {...form.register('password')} />
           <Button type="submit" loading={isLoading}>
             {t('signIn.submit')}
           </Button>

@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Divider, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { MIN_PASSWORD_LENGTH, setupInput } from '../../../shared/accounts';
-import { useSetupMutation } from '../../api/api';
+import { DEMO_DEFAULTS } from '../../../shared/demo';
+import { DEMO_CACHE_KEY, useDemoMutation, useSetupMutation } from '../../api/api';
 import { ErrorAlert, notifySuccess } from '../../components/feedback';
 import { validationMessage } from '../../i18n/messages';
 import { applyServerIssues } from '../../components/serverIssues';
@@ -15,6 +16,7 @@ type SetupValues = z.input<typeof setupInput>;
 export function SetupScreen() {
   const { t } = useTranslation();
   const [setup, { isLoading, error }] = useSetupMutation();
+  const [openDemo, demo] = useDemoMutation({ fixedCacheKey: DEMO_CACHE_KEY });
   const form = useForm<SetupValues, unknown, z.output<typeof setupInput>>({
     resolver: zodResolver(setupInput),
     defaultValues: { facilityName: '', fullName: '', username: '', password: '', passwordConfirm: '' },
@@ -66,11 +68,29 @@ export function SetupScreen() {
             {...form.register('password')}
           />
           <PasswordInput label={t('setup.passwordConfirm')} required withAsterisk autoComplete="new-password" error={msg(errors.passwordConfirm?.message)} {...form.register('passwordConfirm')} />
-          <Button type="submit" loading={isLoading}>
+          <Button type="submit" loading={isLoading} disabled={demo.isLoading}>
             {t('setup.submit')}
           </Button>
         </Stack>
       </form>
+      <Divider my="lg" label={t('setup.demoOr')} labelPosition="center" />
+      <Stack gap="sm" aria-labelledby="demo-title" role="group">
+        <Text fw={600} size="sm" id="demo-title">
+          {t('setup.demoTitle')}
+        </Text>
+        <Text c="dimmed" size="sm">
+          {t('setup.demoIntro')}
+        </Text>
+        <ErrorAlert error={demo.error} testId="demo-error" />
+        {demo.isLoading ? (
+          <Alert color="blue" variant="light" icon={<Loader size="sm" />} role="status" data-testid="demo-progress">
+            {t('setup.demoRunning', { trainees: DEMO_DEFAULTS.trainees, years: DEMO_DEFAULTS.years })}
+          </Alert>
+        ) : null}
+        <Button variant="default" onClick={() => void openDemo({})} loading={demo.isLoading} disabled={isLoading}>
+          {t('setup.demoButton')}
+        </Button>
+      </Stack>
     </Paper>
   );
 }
