@@ -106,6 +106,8 @@ export interface TimelineEntry {
   actor: { id: string; fullName: string } | null;
   meta: EventMeta;
   data: Record<string, unknown>;
+  /** Set when a later EventVoided took this event back: which one, why, who, when. */
+  voided: { bySeq: number; reason: string; actor: { id: string; fullName: string } | null; recordedAt: string } | null;
 }
 
 export interface HandlerOutputs {

@@ -70,6 +70,7 @@ export const hoaTimeline: TimelineEntry[] = [
     actor: { id: ADMIN.id, fullName: ADMIN.fullName },
     meta: { actor: ADMIN.id, actorRoles: ['admin'] },
     data: { traineeId: HOA_ID, fileNumber: 'HS-2024-001', fullName: 'Nguyễn Thị Hoa', admissionType: 'compulsory', admissionDate: '2024-06-01' },
+    voided: null,
   },
   {
     seq: 9,
@@ -87,5 +88,6 @@ export const hoaTimeline: TimelineEntry[] = [
       ],
       reason: 'Sai chính tả theo CCCD',
     },
+    voided: null,
   },
 ];

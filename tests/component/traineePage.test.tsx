@@ -95,6 +95,7 @@ describe('trainee page', () => {
         actor: { id: ADMIN.id, fullName: ADMIN.fullName },
         meta: { actor: ADMIN.id },
         data: { traineeId: HOA_ID, releaseDate: '2025-01-10', kind: 'completed', note: '' },
+        voided: null,
       },
     ];
     renderApp(signedInBridge(ADMIN).ok('trainees.get', released).ok('trainees.timeline', timeline), route);

@@ -69,8 +69,11 @@ export function evolve(state: TraineeState, event: StoredEvent): TraineeState {
   }
 }
 
+/** The stream's state from the events still in force (voided ones skipped); version counts every event. */
 export function foldTrainee(events: readonly StoredEvent[]): TraineeState {
-  return events.reduce(evolve, initialTraineeState);
+  const voided = new Set(events.flatMap((e) => (e.type === 'EventVoided' ? [e.data.seq] : [])));
+  const state = events.filter((e) => !voided.has(e.seq)).reduce(evolve, initialTraineeState);
+  return { ...state, version: events.at(-1)?.version ?? 0 };
 }
 
 function refuse(issues: FieldIssue[]): never {

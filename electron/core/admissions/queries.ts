@@ -116,13 +116,18 @@ export function traineeTimeline(store: EventStore, id: string, view: Database.Da
   const names = new Map(
     view.prepare<[], { id: string; full_name: string }>('SELECT id, full_name FROM users').all().map((u) => [u.id, u.full_name]),
   );
+  const actor = (id: string | null) => (id ? { id, fullName: names.get(id) ?? id } : null);
+  const voids = new Map(
+    events.flatMap((e) => (e.type === 'EventVoided' ? [[e.data.seq, { bySeq: e.seq, reason: e.data.reason, actor: actor(e.meta.actor), recordedAt: e.recordedAt }] as const] : [])),
+  );
   return events.reverse().map((e) => ({
     seq: e.seq,
     type: e.type,
     occurredAt: e.occurredAt,
     recordedAt: e.recordedAt,
-    actor: e.meta.actor ? { id: e.meta.actor, fullName: names.get(e.meta.actor) ?? e.meta.actor } : null,
+    actor: actor(e.meta.actor),
     meta: e.meta,
     data: e.data as Record<string, unknown>,
+    voided: voids.get(e.seq) ?? null,
   }));
 }
