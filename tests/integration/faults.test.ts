@@ -23,7 +23,7 @@ function caught(fn: () => unknown): SenError {
     fn();
   } catch (e) {
     if (e instanceof SenError) return e;
-    throw new Error(`expected a SenError, got ${String(e)}`);
+    throw new Error(`expected a SenError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected an error, nothing was thrown');
 }

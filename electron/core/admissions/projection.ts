@@ -68,12 +68,14 @@ export const traineesProjection: Projection = {
     const current = db.prepare<[string], { full_name: string; file_number: string; id_number: string }>(
       'SELECT full_name, file_number, id_number FROM trainees WHERE id = ?',
     );
-    const updates = new Map<string, Database.Statement<[unknown, string]>>();
-    const update = (column: string) => {
-      let stmt = updates.get(column);
+    const updates = new Map<string, Database.Statement<unknown[]>>();
+    /** `UPDATE trainees SET a = ?, b = ? WHERE id = ?`, prepared once per set of columns. */
+    const updateColumns = (columns: string[]) => {
+      const key = columns.join(',');
+      let stmt = updates.get(key);
       if (!stmt) {
-        stmt = db.prepare<[unknown, string]>(`UPDATE trainees SET ${column} = ? WHERE id = ?`);
-        updates.set(column, stmt);
+        stmt = db.prepare<unknown[]>(`UPDATE trainees SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+        updates.set(key, stmt);
       }
       return stmt;
     };
@@ -96,15 +98,24 @@ export const traineesProjection: Projection = {
         }
         case 'TraineeDetailsCorrected': {
           const id = e.data.traineeId;
+          // One UPDATE per correction (columns, then the stream version); the search text and sort
+          // key are recomputed only when a field they are made of changed. Same rows either way.
+          const values = new Map<string, unknown>();
+          let searchable = false;
           for (const c of e.data.changes) {
             if (c.field === 'substances' || c.field === 'familyContact') {
-              update(c.field === 'substances' ? 'substances' : 'family_contact').run(JSON.stringify(c.to), id);
+              values.set(c.field === 'substances' ? 'substances' : 'family_contact', JSON.stringify(c.to));
             } else {
-              update(DETAIL_COLUMNS[c.field]).run(c.to, id);
+              values.set(DETAIL_COLUMNS[c.field], c.to);
+              if (c.field === 'fullName' || c.field === 'fileNumber' || c.field === 'idNumber') searchable = true;
             }
           }
-          const row = current.get(id);
-          if (row) refreshSearch.run(searchText(row.full_name, row.file_number, row.id_number), sortKey(row.full_name), e.version, id);
+          values.set('version', e.version);
+          updateColumns([...values.keys()]).run(...values.values(), id);
+          if (searchable) {
+            const row = current.get(id);
+            if (row) refreshSearch.run(searchText(row.full_name, row.file_number, row.id_number), sortKey(row.full_name), e.version, id);
+          }
           break;
         }
         case 'TraineeReleased':
