@@ -1,10 +1,14 @@
 /** The `sen` command as a user runs it (node bin/sen.mjs), on temp data folders. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, setUpFacility, tempDir, traineeDetails } from '../support/core';
+import type { TraineeList } from '../../shared/admissions';
+import { HANDLERS } from '../../shared/api';
+import { todayIso } from '../../shared/dates';
+import { HANDLER_NAMES } from '../../shared/handlerNames';
+import { ADMIN_PASSWORD, cleanupTempDirs, openStore, projectionSnapshot, seedUser, setUpFacility, tempDir, traineeDetails } from '../support/core';
 
 afterEach(cleanupTempDirs);
 
@@ -113,5 +117,184 @@ describe('sen CLI', () => {
     expect(sen('verify').code).toBe(2);
     expect(sen('frobnicate').code).toBe(2);
     expect(sen('--help').code).toBe(0);
+  });
+});
+
+/** `sen` with something on stdin (a password for rpc). */
+function senIn(stdin: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, input: stdin });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const yesterday = () => todayIso(new Date(Date.now() - 36 * 3600 * 1000));
+
+describe('sen query', () => {
+  it('runs a query handler, as of a date, as a table or JSON', async () => {
+    const dir = await populated();
+    const now = sen('query', 'trainees.list', '--data', dir, '--input', '{"status":"all"}', '--json');
+    expect(now.code).toBe(0);
+    const list = JSON.parse(now.stdout) as TraineeList;
+    expect(list.counts).toMatchObject({ inCare: 1, released: 1 });
+    // Everything was recorded today: as of yesterday the roster is empty.
+    const before = sen('query', 'trainees.list', '--data', dir, '--as-of', yesterday(), '--json');
+    expect(before.code).toBe(0);
+    expect((JSON.parse(before.stdout) as TraineeList).counts).toMatchObject({ inCare: 0, released: 0, shown: 0 });
+    const today = sen('query', 'trainees.list', '--data', dir, '--as-of', todayIso());
+    expect(today.code).toBe(0);
+    expect(today.stdout).toMatch(/^id\s+fileNumber\s+fullName/m);
+    expect(today.stdout).toContain('Nguyễn Văn Bình');
+    expect(today.stdout).toMatch(/counts\.inCare\s+1/);
+
+    const stats = sen('query', 'system.stats', '--data', dir, '--as-of', yesterday(), '--json');
+    expect(stats.code).toBe(0);
+    expect(JSON.parse(stats.stdout)).toEqual({ totalEvents: 0, eventsByType: {}, traineesByStatus: {} });
+    const statsText = sen('query', 'system.stats', '--data', dir);
+    expect(statsText.stdout).toMatch(/eventsByType\.TraineeAdmitted\s+2/);
+
+    const get = sen('query', 'trainees.get', '--data', dir, '--input', JSON.stringify({ traineeId: list.items[0]!.id }), '--json');
+    expect(get.code).toBe(0);
+    expect((JSON.parse(get.stdout) as { id: string }).id).toBe(list.items[0]!.id);
+  });
+
+  it('refuses a bad date (1), a command or an unknown name or bad JSON (2)', async () => {
+    const dir = await populated();
+    const bad = sen('query', 'trainees.list', '--data', dir, '--as-of', '31/12/2025');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('VALIDATION');
+    expect(bad.stderr).toContain('asOf');
+    const command = sen('query', 'trainees.admit', '--data', dir);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('sen rpc');
+    expect(sen('query', 'trainees.frobnicate', '--data', dir).code).toBe(2);
+    expect(sen('query', 'trainees.list', '--data', dir, '--input', '{oops').code).toBe(2);
+    expect(sen('query', 'trainees.list', '--data', dir, '--input', '[]').code).toBe(2);
+  });
+});
+
+describe('sen export / import', () => {
+  it('round-trips the log: the same projections, a verified chain, the same export again', async () => {
+    const dir = await populated();
+    const file = join(tempDir(), 'log.jsonl');
+    const out = sen('export', '--data', dir, '--out', file);
+    expect(out.code).toBe(0);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const last = JSON.parse(lines.at(-1)!) as { anchor: { seq: number; hash: string } };
+    expect(last.anchor.seq).toBe(lines.length - 1);
+    const first = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(first)).toEqual(['seq', 'stream', 'version', 'type', 'schema', 'data', 'meta', 'occurredAt', 'recordedAt', 'prevHash', 'hash']);
+    expect(typeof first['data']).toBe('string');
+    expect(readdirSync(dirname(file))).toEqual(['log.jsonl']);
+
+    const target = join(tempDir(), 'restored');
+    const imp = sen('import', '--data', target, file);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stdout).toContain(`imported ${lines.length - 1} events`);
+    expect(sen('verify', '--data', target).code).toBe(0);
+    const a = openStore(dir);
+    const b = openStore(target);
+    expect(projectionSnapshot(b)).toEqual(projectionSnapshot(a));
+    expect(b.headAnchor()).toEqual(last.anchor);
+    expect(b.readAnchor()).toEqual(last.anchor);
+    a.close();
+    b.close();
+    const again = join(tempDir(), 'again.jsonl');
+    expect(sen('export', '--data', target, '--out', again).code).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(file, 'utf8'));
+    // No temp folder is left beside the target.
+    expect(readdirSync(dirname(target))).toEqual(['restored']);
+  });
+
+  it('refuses a broken file, naming the line and seq, and leaves the folder empty', async () => {
+    const dir = await populated();
+    const file = join(tempDir(), 'log.jsonl');
+    expect(sen('export', '--data', dir, '--out', file).code).toBe(0);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const admitted = lines.findIndex((l) => l.includes('"type":"TraineeAdmitted"'));
+    const cases: [string, string[], RegExp][] = [
+      ['edited', lines.map((l, i) => (i === admitted ? l.replace('Nguyễn Văn Bình', 'Người Khác') : l)), new RegExp(`line ${admitted + 1} \\(seq ${admitted + 1}\\): .*edited`)],
+      ['reordered', [lines[0]!, lines[2]!, lines[1]!, ...lines.slice(3)], /line 2 \(seq 3\): expected seq 2/],
+      ['cut off (no anchor)', lines.slice(0, -1), /anchor line is missing/],
+      ['cut off (anchor kept)', [...lines.slice(0, -2), lines.at(-1)!], /anchor names event \d+ .* but the last event in the file is/],
+      ['garbage', [...lines.slice(0, 2), 'not json', ...lines.slice(2)], /line 3: not a JSON line/],
+      ['bad shape', lines.map((l, i) => (i === 1 ? l.replace('"seq":2', '"seq":"2"') : l)), /line 2: not an event line: seq/],
+    ];
+    const parent = tempDir();
+    for (const [name, content, message] of cases) {
+      const broken = join(tempDir(), `${name}.jsonl`);
+      writeFileSync(broken, `${content.join('\n')}\n`);
+      const target = join(parent, 'new');
+      mkdirSync(target);
+      const r = sen('import', '--data', target, broken);
+      expect(r.code, name).toBe(1);
+      expect(r.stderr, name).toMatch(message);
+      expect(r.stderr).toContain('nothing was written');
+      expect(readdirSync(target), name).toEqual([]);
+      expect(readdirSync(parent), name).toEqual(['new']);
+      rmSync(target, { recursive: true });
+    }
+  });
+
+  it('imports only into an empty folder', async () => {
+    const dir = await populated();
+    const file = join(tempDir(), 'log.jsonl');
+    expect(sen('export', '--data', dir, '--out', file).code).toBe(0);
+    const r = sen('import', '--data', dir, file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not empty');
+    expect(sen('import', '--data', join(tempDir(), 'x'), join(tempDir(), 'missing.jsonl')).code).toBe(2);
+  });
+});
+
+describe('sen rpc', () => {
+  it('calls a handler as a signed-in user: a query and a command', async () => {
+    const dir = await populated();
+    const list = senIn(`${ADMIN_PASSWORD}\n`, 'rpc', 'trainees.list', '{"status":"all"}', '--data', dir, '--user', 'admin');
+    expect(list.code, list.stderr).toBe(0);
+    expect((JSON.parse(list.stdout) as TraineeList).counts.shown).toBe(2);
+    const admit = senIn(ADMIN_PASSWORD, 'rpc', 'trainees.admit', JSON.stringify(traineeDetails({ fullName: 'Đinh Văn Dũng' })), '--data', dir, '--user', 'admin');
+    expect(admit.code, admit.stderr).toBe(0);
+    expect(JSON.parse(admit.stdout)).toMatchObject({ traineeId: expect.any(String), seq: expect.any(Number) });
+    expect(JSON.parse(sen('stats', '--data', dir, '--json').stdout)).toMatchObject({ traineesByStatus: { in_care: 2 } });
+  });
+
+  it('refuses with exit 1: forbidden, wrong password, invalid input', async () => {
+    const dir = await populated();
+    await seedUser(dir, 'giaovien', ['teacher'], 'mật khẩu giáo viên');
+    const forbidden = senIn('mật khẩu giáo viên\n', 'rpc', 'trainees.admit', JSON.stringify(traineeDetails()), '--data', dir, '--user', 'giaovien');
+    expect(forbidden.code).toBe(1);
+    expect(forbidden.stderr).toContain('FORBIDDEN');
+    const wrong = senIn('sai mật khẩu\n', 'rpc', 'trainees.list', '{}', '--data', dir, '--user', 'admin');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('WRONG_CREDENTIALS');
+    const invalid = senIn(ADMIN_PASSWORD, 'rpc', 'trainees.admit', '{"fullName":""}', '--data', dir, '--user', 'admin');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('VALIDATION');
+    expect(invalid.stderr).toMatch(/fullName: required/);
+  });
+
+  it('usage errors exit 2: unknown handler, bad JSON, missing options', async () => {
+    const dir = await populated();
+    const unknown = senIn(ADMIN_PASSWORD, 'rpc', 'trainees.frobnicate', '{}', '--data', dir, '--user', 'admin');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('sen rpc --list');
+    expect(senIn(ADMIN_PASSWORD, 'rpc', 'trainees.list', '{nope', '--data', dir, '--user', 'admin').code).toBe(2);
+    expect(senIn(ADMIN_PASSWORD, 'rpc', 'trainees.list', '{}', '--data', dir).code).toBe(2);
+    expect(senIn(ADMIN_PASSWORD, 'rpc').code).toBe(2);
+  });
+
+  it('--list prints every handler with its kind and permission', () => {
+    const r = sen('rpc', '--list');
+    expect(r.code).toBe(0);
+    for (const name of HANDLER_NAMES) {
+      expect(r.stdout).toMatch(new RegExp(`^${name.replace('.', '\\.')}\\s+${HANDLERS[name].kind}\\s+${HANDLERS[name].permission}$`, 'm'));
+    }
+  });
+
+  it('every command has --help', () => {
+    for (const command of ['init', 'verify', 'rebuild', 'stats', 'query', 'export', 'import', 'rpc']) {
+      const r = sen(command, '--help');
+      expect(r.code, command).toBe(0);
+      expect(r.stdout, command).toContain(`Usage: sen ${command}`);
+    }
   });
 });
