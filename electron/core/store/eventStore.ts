@@ -198,32 +198,6 @@ export class EventStore {
     this.writeAnchor();
   }
 
-  /**
-   * Import (`sen import`): insert rows that already carry their seq and hashes, in one transaction.
-   * Each must follow the head (next seq, prev_hash = head hash) and its hash must recompute.
-   * Projections are not run: call rebuild() after the last batch.
-   */
-  appendHashed(rows: readonly EventRow[]): void {
-    const headBefore = this.head;
-    try {
-      this.db.transaction(() => {
-        let { seq, hash } = this.head;
-        for (const row of rows) {
-          if (row.seq !== seq + 1) throw new SenError('VALIDATION', `Event ${row.seq} does not follow event ${seq}.`);
-          if (row.prev_hash !== hash || eventHash(hash, rowFields(row)) !== row.hash) throw new SenError('VALIDATION', `Event ${row.seq} does not chain to event ${seq}.`);
-          this.stmts.insert.run(row);
-          seq = row.seq;
-          hash = row.hash;
-        }
-        this.head = { seq, hash };
-      }).immediate();
-    } catch (e) {
-      this.head = headBefore;
-      throw e;
-    }
-    this.writeAnchor();
-  }
-
   private checkExpected(stream: string, expected: ExpectedVersion): number {
     const current = this.streamVersion(stream);
     if (expected === 'any') return current;
