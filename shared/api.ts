@@ -61,7 +61,7 @@ export const HANDLERS = {
 export interface IntegrityStatus {
   /** ok: intact; broken: a break nobody acknowledged (Sen is read-only); acknowledged: known breaks only. */
   state: 'ok' | 'broken' | 'acknowledged';
-  breaks: { seq: number; problem: string }[];
+  breaks: ChainBreak[];
   /** When the chain was last checked (start-up or on demand). */
   checkedAt: string | null;
   /** Progress of a full verification while one runs. */
@@ -78,6 +78,16 @@ export interface SystemStatus {
   startup: { done: number; total: number } | null;
 }
 
+/** What is wrong at a break, for the screen to say in the user's language (`problem` is the English detail). */
+export const BREAK_KINDS = ['missing', 'link', 'edited', 'cut', 'anchor', 'checkpoint'] as const;
+export type BreakKind = (typeof BREAK_KINDS)[number];
+
+export interface ChainBreak {
+  seq: number;
+  kind: BreakKind;
+  problem: string;
+}
+
 export interface VerifyReport {
   ok: boolean;
   /** Events checked. */
@@ -88,7 +98,7 @@ export interface VerifyReport {
   firstBadSeq: number | null;
   problem: string | null;
   /** Every break found (at most 100), in seq order. */
-  breaks: { seq: number; problem: string }[];
+  breaks: ChainBreak[];
 }
 
 export interface Stats {

@@ -52,7 +52,10 @@ export const EVENT_TYPES = {
   /** The admin has seen that the chain is broken at these seqs; Sen may write again. */
   ChainBreakAcknowledged: {
     schema: 1,
-    data: z.object({ breaks: z.array(z.object({ seq: z.number().int().positive(), problem: z.string() })).min(1), note: z.string() }),
+    data: z.object({
+      breaks: z.array(z.object({ seq: z.number().int().positive(), kind: z.enum(['missing', 'link', 'edited', 'cut', 'anchor', 'checkpoint']), problem: z.string() })).min(1),
+      note: z.string(),
+    }),
   },
 } as const;
 

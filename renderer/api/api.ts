@@ -52,8 +52,8 @@ export const api = createApi({
       query: call('system.demo'),
       invalidatesTags: ['system', 'session', 'trainees'],
     }),
-    stats: build.query<HandlerOutput<'system.stats'>, void>({
-      query: () => ({ name: 'system.stats', input: {} }),
+    stats: build.query<HandlerOutput<'system.stats'>, HandlerInput<'system.stats'>>({
+      query: call('system.stats'),
       providesTags: ['system', 'trainees'],
     }),
     verify: build.mutation<HandlerOutput<'system.verify'>, void>({
@@ -91,6 +91,14 @@ export const api = createApi({
       query: call('trainees.release'),
       invalidatesTags: ['trainees', 'system'],
     }),
+    voidEvent: build.mutation<HandlerOutput<'events.void'>, HandlerInput<'events.void'>>({
+      query: call('events.void'),
+      invalidatesTags: ['trainees', 'system'],
+    }),
+    acknowledgeChainBreak: build.mutation<HandlerOutput<'system.acknowledgeChainBreak'>, HandlerInput<'system.acknowledgeChainBreak'>>({
+      query: call('system.acknowledgeChainBreak'),
+      invalidatesTags: ['system', 'session'],
+    }),
   }),
 });
 
@@ -108,6 +116,8 @@ export const {
   useAdmitMutation,
   useCorrectMutation,
   useReleaseMutation,
+  useVoidEventMutation,
+  useAcknowledgeChainBreakMutation,
 } = api;
 
 /** The demo mutation's shared cache key: the first-run screen starts it, sign-in shows its credentials. */

@@ -1,4 +1,5 @@
-import { Alert, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEMO_CACHE_KEY, useDemoMutation, useStatusQuery } from '../api/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -7,6 +8,26 @@ import { SignInScreen } from '../features/auth/SignInScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { toSenError } from '../components/feedback';
 import { Shell } from './Shell';
+
+/** A new version of Sen changed how data is shown: it replays the log once, here with progress. */
+function StartupProgress({ done, total, onTick }: { done: number; total: number; onTick: () => void }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const timer = setInterval(onTick, 500);
+    return () => clearInterval(timer);
+  }, [onTick]);
+  const percent = total > 0 ? Math.min(100, (done / total) * 100) : 0;
+  return (
+    <Stack gap="sm" maw={520} w="100%" data-testid="startup-progress">
+      <Title order={3}>{t('startup.title')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('startup.text')}
+      </Text>
+      <Progress value={percent} size="lg" aria-label={t('startup.title')} />
+      <Text size="sm">{t('startup.count', { done: done.toLocaleString(), total: total.toLocaleString() })}</Text>
+    </Stack>
+  );
+}
 
 /** Before sign-in: a centred card with the product name and the language switch. */
 function Welcome({ children }: { children: React.ReactNode }) {
@@ -56,6 +77,13 @@ export function App() {
       </Welcome>
     );
   }
+  if (status.startup) {
+    return (
+      <Welcome>
+        <StartupProgress done={status.startup.done} total={status.startup.total} onTick={() => void refetch()} />
+      </Welcome>
+    );
+  }
   if (!status.setUp || demo.isLoading) {
     return (
       <Welcome>
@@ -70,5 +98,5 @@ export function App() {
       </Welcome>
     );
   }
-  return <Shell user={status.user} facilityName={status.facilityName} />;
+  return <Shell user={status.user} facilityName={status.facilityName} integrity={status.integrity} />;
 }

@@ -1,6 +1,8 @@
 import { AppShell, Badge, Button, Group, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/accounts';
+import type { IntegrityStatus } from '../../shared/api';
+import { IntegrityBanner } from '../features/system/IntegrityBanner';
 import { isAllowed } from '../../shared/roles';
 import { api, useSignOutMutation } from '../api/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -37,7 +39,7 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
 }
 
 /** The signed-in frame: header with facility, user, language, navigation, sign-out. */
-export function Shell({ user, facilityName }: { user: SessionUser; facilityName: string | null }) {
+export function Shell({ user, facilityName, integrity }: { user: SessionUser; facilityName: string | null; integrity: IntegrityStatus | null }) {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
   const route = useAppSelector((s) => s.navigation.route);
@@ -99,6 +101,7 @@ export function Shell({ user, facilityName }: { user: SessionUser; facilityName:
         </Group>
       </AppShell.Header>
       <AppShell.Main>
+        <IntegrityBanner integrity={integrity} user={user} />
         <Screen route={route} user={user} />
       </AppShell.Main>
     </AppShell>

@@ -1,3 +1,4 @@
+import type { BreakKind, ChainBreak } from '../../../shared/api';
 import { eventHash, GENESIS_HASH, type HashedFields } from './canonical';
 
 /** The stored columns of one event, as verification reads them (no parsing, no upcasting). */
@@ -15,10 +16,7 @@ export interface EventRow {
   hash: string;
 }
 
-export interface ChainBreak {
-  seq: number;
-  problem: string;
-}
+export type { BreakKind, ChainBreak } from '../../../shared/api';
 
 export function rowFields(row: EventRow): HashedFields {
   return {
@@ -74,17 +72,17 @@ export class ChainVerifier {
   }
 
   private check(row: EventRow): void {
-    let problem: string | null = null;
+    let problem: [BreakKind, string] | null = null;
     if (row.seq !== this.expectedSeq) {
-      this.addBreak(this.expectedSeq, `event ${this.expectedSeq} is missing (the next one present is ${row.seq}): events were removed`);
+      this.addBreak(this.expectedSeq, 'missing', `event ${this.expectedSeq} is missing (the next one present is ${row.seq}): events were removed`);
       this.resync = true;
     }
     if (!this.resync && row.prev_hash !== this.prev) {
-      problem = 'its prev_hash does not match the event before it: an event was removed, inserted or reordered';
+      problem = ['link', 'its prev_hash does not match the event before it: an event was removed, inserted or reordered'];
     } else if (eventHash(row.prev_hash, rowFields(row)) !== row.hash) {
-      problem = 'its content does not match its hash: the event was edited';
+      problem = ['edited', 'its content does not match its hash: the event was edited'];
     }
-    if (problem) this.addBreak(row.seq, problem);
+    if (problem) this.addBreak(row.seq, ...problem);
     this.prev = row.hash;
     this.lastSeq = row.seq;
     this.expectedSeq = row.seq + 1;
@@ -96,11 +94,11 @@ export class ChainVerifier {
   checkAnchor(anchor: { seq: number; hash: string } | null, hashAt: (seq: number) => string | null): void {
     if (!anchor || anchor.seq === 0) return;
     const hash = hashAt(anchor.seq);
-    if (hash === null) this.addBreak(this.lastSeq + 1, `the log ends at event ${this.lastSeq} but the anchor file records event ${anchor.seq}: events were cut off`);
-    else if (hash !== anchor.hash) this.addBreak(anchor.seq, 'its hash differs from the one recorded in the anchor file: the log was rewritten');
+    if (hash === null) this.addBreak(this.lastSeq + 1, 'cut', `the log ends at event ${this.lastSeq} but the anchor file records event ${anchor.seq}: events were cut off`);
+    else if (hash !== anchor.hash) this.addBreak(anchor.seq, 'anchor', 'its hash differs from the one recorded in the anchor file: the log was rewritten');
   }
 
-  addBreak(seq: number, problem: string): void {
-    if (this.breaks.length < MAX_BREAKS) this.breaks.push({ seq, problem });
+  addBreak(seq: number, kind: BreakKind, problem: string): void {
+    if (this.breaks.length < MAX_BREAKS) this.breaks.push({ seq, kind, problem });
   }
 }

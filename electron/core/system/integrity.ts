@@ -1,7 +1,7 @@
-import type { IntegrityStatus, VerifyReport } from '../../../shared/api';
+import type { ChainBreak, IntegrityStatus, VerifyReport } from '../../../shared/api';
 import type { EventStore } from '../store/eventStore';
 
-type Break = { seq: number; problem: string };
+type Break = ChainBreak;
 
 /**
  * What Sen knows of its chain: verified incrementally on start, fully on demand (in slices, so

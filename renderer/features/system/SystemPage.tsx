@@ -1,6 +1,9 @@
-import { Alert, Button, Grid, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Loader, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useStatsQuery, useVerifyMutation } from '../../api/api';
+import { formatDateTime } from '../../../shared/dates';
+import { useStatsQuery, useStatusQuery, useVerifyMutation } from '../../api/api';
+import { BreakLine } from './IntegrityBanner';
+import { AsOfBanner, AsOfControl, useAsOf } from '../../components/AsOf';
 import { ErrorAlert } from '../../components/feedback';
 import { label } from '../trainees/format';
 
@@ -28,16 +31,25 @@ function CountTable({ rows, nameHeader, testId }: { rows: [string, string, numbe
 
 export function SystemPage() {
   const { t } = useTranslation();
-  const { data: stats, error, isLoading } = useStatsQuery();
+  const asOf = useAsOf();
+  const { data: stats, error, isLoading } = useStatsQuery(asOf ? { asOf } : {});
   const [verify, verification] = useVerifyMutation();
   const report = verification.data;
+  // While a full verification runs, the core reports how far it has got through system.status.
+  const { data: status } = useStatusQuery(undefined, { pollingInterval: verification.isLoading ? 300 : 0 });
+  const integrity = status?.integrity ?? null;
+  const progress = verification.isLoading ? integrity?.verification : null;
 
   const events = stats ? Object.entries(stats.eventsByType).map(([k, n]): [string, string, number] => [k, label.eventType(t, k), n]) : [];
   const trainees = stats ? Object.entries(stats.traineesByStatus).map(([k, n]): [string, string, number] => [k, label.status(t, k), n]) : [];
 
   return (
     <Stack gap="md">
-      <Title order={2}>{t('system.title')}</Title>
+      <AsOfBanner />
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', flexWrap: 'wrap', gap: 'var(--mantine-spacing-md)' }}>
+        <Title order={2}>{t('system.title')}</Title>
+        <AsOfControl />
+      </div>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Paper withBorder p="md" radius="md">
@@ -69,16 +81,34 @@ export function SystemPage() {
               <Text size="sm" c="dimmed">
                 {t('system.integrityIntro')}
               </Text>
+              {integrity ? (
+                <Text size="sm" data-testid="integrity-state">
+                  <Badge color={integrity.state === 'ok' ? 'teal' : integrity.state === 'broken' ? 'red' : 'orange'} variant="light" mr="xs">
+                    {t(`integrity.state.${integrity.state}`)}
+                  </Badge>
+                  {integrity.checkedAt ? t('system.checkedAt', { at: formatDateTime(integrity.checkedAt) }) : null}
+                </Text>
+              ) : null}
               <Button onClick={() => void verify()} loading={verification.isLoading} style={{ alignSelf: 'flex-start' }}>
                 {t('system.verify')}
               </Button>
+              {progress ? (
+                <Stack gap={4} data-testid="verify-progress">
+                  <Progress value={progress.total > 0 ? (progress.checked / progress.total) * 100 : 0} size="lg" aria-label={t('system.verify')} />
+                  <Text size="xs" c="dimmed">
+                    {t('startup.count', { done: progress.checked.toLocaleString(), total: progress.total.toLocaleString() })}
+                  </Text>
+                </Stack>
+              ) : null}
               <ErrorAlert error={verification.error} />
               {report ? (
                 <Alert color={report.ok ? 'teal' : 'red'} data-testid="verify-result" role="status">
                   <Text size="sm">
                     {report.ok ? t('system.verifyOk', { checked: report.checked, headSeq: report.headSeq }) : t('system.verifyBroken', { seq: report.firstBadSeq ?? '?' })}
                   </Text>
-                  {report.problem ? <Text size="sm">{t('system.problem', { problem: report.problem })}</Text> : null}
+                  {report.breaks.slice(0, 10).map((b) => (
+                    <BreakLine key={`${b.seq}-${b.kind}`} b={b} />
+                  ))}
                 </Alert>
               ) : null}
             </Stack>

@@ -8,6 +8,7 @@ import type { SessionUser } from '../../../shared/accounts';
 import { useGetTraineeQuery } from '../../api/api';
 import { navigate } from '../../app/navigation';
 import { useAppDispatch } from '../../app/store';
+import { AsOfBanner, useAsOf } from '../../components/AsOf';
 import { ErrorAlert } from '../../components/feedback';
 import { CorrectModal } from './CorrectModal';
 import { formatFieldValue, label } from './format';
@@ -93,12 +94,15 @@ function Details({ r }: { r: TraineeRecord }) {
 export function TraineePage({ traineeId, user }: { traineeId: string; user: SessionUser }) {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
-  const { data: record, error, isLoading } = useGetTraineeQuery({ traineeId });
+  // Opened from an "as of" roster: the trainee as of the same date, read-only.
+  const asOf = useAsOf();
+  const { data: record, error, isLoading } = useGetTraineeQuery({ traineeId, ...(asOf ? { asOf } : {}) });
   const [dialog, setDialog] = useState<'none' | 'correct' | 'release'>('none');
-  const canEdit = isAllowed('trainee.intake', user.roles) && record?.status === 'in_care';
+  const canEdit = isAllowed('trainee.intake', user.roles) && record?.status === 'in_care' && !asOf;
 
   return (
     <Stack gap="md">
+      <AsOfBanner />
       <Anchor component="button" type="button" size="sm" onClick={() => dispatch(navigate({ name: 'roster' }))} style={{ alignSelf: 'flex-start' }}>
         ← {t('trainee.backToRoster')}
       </Anchor>
@@ -139,7 +143,7 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
               <Details r={record} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <TraineeTimeline traineeId={traineeId} />
+              <TraineeTimeline traineeId={traineeId} user={asOf ? undefined : user} asOf={asOf} />
             </Grid.Col>
           </Grid>
           <CorrectModal record={record} opened={dialog === 'correct'} onClose={() => setDialog('none')} />

@@ -1,11 +1,15 @@
-import { Alert, Loader, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../shared/accounts';
 import type { TimelineEntry } from '../../../shared/api';
+import { VOIDABLE_TYPES } from '../../../shared/events';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { useTimelineQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
 import { formatFieldValue, label } from './format';
+import { VoidModal } from './VoidModal';
 
 interface Change {
   field: string;
@@ -87,15 +91,38 @@ function EntryBody({ entry, t }: { entry: TimelineEntry; t: TFunction }) {
           ) : null}
         </Stack>
       );
+    case 'EventVoided':
+      return (
+        <Stack gap={2}>
+          <Text size="sm">{t('timeline.voidedRecord', { seq: d['seq'], type: label.eventType(t, d['voidedType']) })}</Text>
+          <Text size="sm">
+            <Text span fw={600}>
+              {t('timeline.reason')}:
+            </Text>{' '}
+            {str(d['reason'])}
+          </Text>
+        </Stack>
+      );
     default:
       return null;
   }
 }
 
-/** What happened to this trainee, newest first, each entry with who recorded it and when. */
-export function TraineeTimeline({ traineeId }: { traineeId: string }) {
+/** A person may void what they recorded; an admin anything voidable. The core checks it again. */
+function mayVoid(entry: TimelineEntry, user: SessionUser | undefined): boolean {
+  if (!user || entry.voided || !VOIDABLE_TYPES.includes(entry.type)) return false;
+  return entry.actor?.id === user.id || user.roles.includes('admin');
+}
+
+/**
+ * What happened to this trainee, newest first, each entry with who recorded it and when. Entries
+ * taken back by a void stay, struck through, with who voided them and why. `user` enables voiding.
+ */
+/** `asOf`: only the events recorded up to the end of that day. */
+export function TraineeTimeline({ traineeId, user, asOf }: { traineeId: string; user?: SessionUser | undefined; asOf?: string | undefined }) {
   const { t } = useTranslation();
-  const { data, error, isLoading } = useTimelineQuery({ traineeId });
+  const [voiding, setVoiding] = useState<TimelineEntry | null>(null);
+  const { data, error, isLoading } = useTimelineQuery({ traineeId, ...(asOf ? { asOf } : {}) });
   const entries = data ? [...data].sort((a, b) => b.seq - a.seq) : [];
 
   return (
@@ -108,19 +135,49 @@ export function TraineeTimeline({ traineeId }: { traineeId: string }) {
         {entries.length > 0 ? (
           <Timeline bulletSize={14} lineWidth={2} active={entries.length} data-testid="timeline">
             {entries.map((e) => (
-              <Timeline.Item key={e.seq} title={label.eventType(t, e.type)} data-testid="timeline-entry" data-event-type={e.type}>
-                <Stack gap={4} mt={2}>
+              <Timeline.Item
+                key={e.seq}
+                title={
+                  <Group gap="xs" justify="space-between" wrap="nowrap">
+                    <Group gap="xs">
+                      <Text fw={600} td={e.voided ? 'line-through' : undefined}>
+                        {label.eventType(t, e.type)}
+                      </Text>
+                      {e.voided ? (
+                        <Badge color="red" variant="light" size="sm">
+                          {t('timeline.voided')}
+                        </Badge>
+                      ) : null}
+                    </Group>
+                    {mayVoid(e, user) ? (
+                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setVoiding(e)} aria-label={t('void.button', { seq: e.seq })}>
+                        {t('void.short')}
+                      </Button>
+                    ) : null}
+                  </Group>
+                }
+                data-testid="timeline-entry"
+                data-event-type={e.type}
+                data-voided={e.voided ? 'true' : undefined}
+              >
+                <Stack gap={4} mt={2} c={e.voided ? 'dimmed' : undefined}>
                   <Text size="xs" c="dimmed">
                     {t('timeline.occurred')}: {formatDate(e.occurredAt)} · {t('timeline.recorded')}: {formatDateTime(e.recordedAt)} · {t('timeline.by')}:{' '}
                     {e.actor?.fullName ?? t('timeline.system')}
                   </Text>
                   <EntryBody entry={e} t={t} />
+                  {e.voided ? (
+                    <Text size="sm" c="red.8" data-testid="timeline-voided">
+                      {t('timeline.voidedBy', { name: e.voided.actor?.fullName ?? t('timeline.system'), at: formatDateTime(e.voided.recordedAt), reason: e.voided.reason })}
+                    </Text>
+                  ) : null}
                 </Stack>
               </Timeline.Item>
             ))}
           </Timeline>
         ) : null}
       </Stack>
+      <VoidModal entry={voiding} onClose={() => setVoiding(null)} />
     </Paper>
   );
 }
