@@ -1,4 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { api } from '../api/api';
 
 /** The screens of a signed-in user. One workstation, no URLs to share: routes live in the store. */
 export type Route =
@@ -9,6 +10,11 @@ export type Route =
 
 export interface NavigationState {
   route: Route;
+  /**
+   * "As of" a past date (yyyy-MM-dd): the roster, a trainee opened from it and the System page
+   * show the records as they stood at the end of that day. Absent: now.
+   */
+  asOf?: string;
 }
 
 const initialState: NavigationState = { route: { name: 'roster' } };
@@ -20,7 +26,17 @@ export const navigation = createSlice({
     navigate(state, action: PayloadAction<Route>) {
       state.route = action.payload;
     },
+    setAsOf(state, action: PayloadAction<string | undefined>) {
+      if (action.payload === undefined) delete state.asOf;
+      else state.asOf = action.payload;
+    },
+  },
+  // Signing out resets the api state: the next person starts on today's records.
+  extraReducers: (builder) => {
+    builder.addMatcher(api.util.resetApiState.match, (state) => {
+      delete state.asOf;
+    });
   },
 });
 
-export const { navigate } = navigation.actions;
+export const { navigate, setAsOf } = navigation.actions;

@@ -9,6 +9,7 @@ import { isAllowed } from '../../../shared/roles';
 import { useListTraineesQuery } from '../../api/api';
 import { navigate } from '../../app/navigation';
 import { useAppDispatch } from '../../app/store';
+import { AsOfBanner, AsOfControl, useAsOf } from '../../components/AsOf';
 import { ErrorAlert } from '../../components/feedback';
 import { label } from '../trainees/format';
 
@@ -95,12 +96,15 @@ export function RosterPage({ user }: { user: SessionUser }) {
   const [debouncedSearch] = useDebouncedValue(search, 200);
   const [status, setStatus] = useState<StatusFilter>('in_care');
   const [admissionType, setAdmissionType] = useState<TypeFilter>('all');
-  const { data, error, isFetching } = useListTraineesQuery({ search: debouncedSearch.trim(), status, admissionType });
-  const canAdmit = isAllowed('trainee.intake', user.roles);
+  const asOf = useAsOf();
+  const { data, error, isFetching } = useListTraineesQuery({ search: debouncedSearch.trim(), status, admissionType, ...(asOf ? { asOf } : {}) });
+  // The past cannot be changed: no admitting while an earlier date is shown.
+  const canAdmit = isAllowed('trainee.intake', user.roles) && !asOf;
   const open = (traineeId: string) => dispatch(navigate({ name: 'trainee', traineeId }));
 
   return (
     <Stack gap="md">
+      <AsOfBanner />
       <Group justify="space-between" align="center">
         <Title order={2}>{t('roster.title')}</Title>
         {canAdmit ? <Button onClick={() => dispatch(navigate({ name: 'admit' }))}>{t('roster.admit')}</Button> : null}
@@ -146,6 +150,7 @@ export function RosterPage({ user }: { user: SessionUser }) {
             data={(['all', 'compulsory', 'voluntary'] as const).map((s) => ({ value: s, label: t(`roster.type.${s}`) }))}
           />
         </Input.Wrapper>
+        <AsOfControl />
       </Group>
       <Counts counts={data?.counts} />
       <ErrorAlert error={error} />
