@@ -59,6 +59,8 @@ export const api = createApi({
     verify: build.mutation<HandlerOutput<'system.verify'>, void>({
       // A query on the core's side, but run on demand from a button: a mutation here.
       query: () => ({ name: 'system.verify', input: {} }),
+      // A break found (or cleared) changes the integrity state that system.status reports.
+      invalidatesTags: ['system'],
     }),
     signIn: build.mutation<HandlerOutput<'auth.signIn'>, HandlerInput<'auth.signIn'>>({
       query: call('auth.signIn'),
