@@ -108,6 +108,7 @@ export const en: Catalog = {
     datePlaceholder: 'dd/mm/yyyy',
   },
   trainee: {
+    gone: 'This file is no longer in force: its admission was voided as a mistake (or was not yet recorded on the date shown). Its history is kept below.',
     title: 'Trainee file',
     correct: 'Correct details',
     release: 'Release',

@@ -109,6 +109,7 @@ export const vi = {
     datePlaceholder: 'dd/mm/yyyy',
   },
   trainee: {
+    gone: 'Hồ sơ này không còn hiệu lực: việc tiếp nhận đã bị hủy vì nhập nhầm (hoặc chưa được ghi vào ngày đang xem). Lịch sử vẫn được giữ dưới đây.',
     title: 'Hồ sơ học viên',
     correct: 'Đính chính thông tin',
     release: 'Chấm dứt/Ra cơ sở',

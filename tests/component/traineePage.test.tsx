@@ -118,3 +118,13 @@ describe('trainee page', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Không tìm thấy hồ sơ.');
   });
 });
+
+describe('a voided admission', () => {
+  it('says the file is no longer in force and still shows its history, without actions', async () => {
+    const voided = [{ ...hoaTimeline[0]!, voided: { bySeq: 12, reason: 'Tiếp nhận trùng', actor: null, recordedAt: '2024-06-04T02:00:00.000Z' } }];
+    renderApp(signedInBridge(ADMIN).fail('trainees.get', { code: 'NOT_FOUND', message: 'no' }).ok('trainees.timeline', voided), route);
+    expect((await screen.findByTestId('trainee-gone')).textContent).toContain('việc tiếp nhận đã bị hủy');
+    expect(await screen.findByTestId('timeline-voided')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Đính chính thông tin' })).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * `senUrl`: a fresh preview host per test (own temp data folder, own token), started as a child
+ * `senUrl` (and `senHost`, which also gives its data folder): a fresh preview host per test (own temp data folder, own token), started as a child
  * process exactly as `npm run preview:web` runs it, killed after the test. Needs a built renderer
  * (`npm run build`).
  */
@@ -50,19 +50,20 @@ function stopHost(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ senUrl: string }>({
+export const test = base.extend<{ senHost: { url: string; dataDir: string }; senUrl: string }>({
   // Playwright reads fixture dependencies from the destructuring pattern: it must be there, even empty.
   // eslint-disable-next-line no-empty-pattern
-  senUrl: async ({}, use) => {
+  senHost: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sen-e2e-'));
     const { url, child } = await startHost(dataDir);
     try {
-      await use(url);
+      await use({ url, dataDir });
     } finally {
       await stopHost(child);
       rmSync(dataDir, { recursive: true, force: true });
     }
   },
+  senUrl: async ({ senHost }, use) => use(senHost.url),
 });
 
 export { expect } from '@playwright/test';

@@ -1,15 +1,15 @@
-import { Anchor, Badge, Button, Grid, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraineeRecord } from '../../../shared/admissions';
 import { formatDate } from '../../../shared/dates';
 import { isAllowed } from '../../../shared/roles';
 import type { SessionUser } from '../../../shared/accounts';
-import { useGetTraineeQuery } from '../../api/api';
+import { useGetTraineeQuery, useTimelineQuery } from '../../api/api';
 import { navigate } from '../../app/navigation';
 import { useAppDispatch } from '../../app/store';
 import { AsOfBanner, useAsOf } from '../../components/AsOf';
-import { ErrorAlert } from '../../components/feedback';
+import { ErrorAlert, toSenError } from '../../components/feedback';
 import { CorrectModal } from './CorrectModal';
 import { formatFieldValue, label } from './format';
 import { ReleaseModal } from './ReleaseModal';
@@ -98,7 +98,11 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
   const asOf = useAsOf();
   const { data: record, error, isLoading } = useGetTraineeQuery({ traineeId, ...(asOf ? { asOf } : {}) });
   const [dialog, setDialog] = useState<'none' | 'correct' | 'release'>('none');
-  const canEdit = isAllowed('trainee.intake', user.roles) && record?.status === 'in_care' && !asOf;
+  // No record but a history: the admission was voided (or, as of a date, not yet recorded).
+  const notFound = toSenError(error)?.code === 'NOT_FOUND';
+  const { data: history } = useTimelineQuery({ traineeId, ...(asOf ? { asOf } : {}) }, { skip: !notFound });
+  const gone = notFound && (history?.length ?? 0) > 0;
+  const canEdit = isAllowed('trainee.intake', user.roles) && record?.status === 'in_care' && !asOf && !gone;
 
   return (
     <Stack gap="md">
@@ -107,8 +111,17 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
         ← {t('trainee.backToRoster')}
       </Anchor>
       {isLoading ? <Loader /> : null}
-      <ErrorAlert error={error} />
-      {record ? (
+      {gone ? (
+        <>
+          <Alert color="gray" data-testid="trainee-gone">
+            {t('trainee.gone')}
+          </Alert>
+          <TraineeTimeline traineeId={traineeId} user={asOf ? undefined : user} asOf={asOf} />
+        </>
+      ) : (
+        <ErrorAlert error={error} />
+      )}
+      {record && !gone ? (
         <>
           <Group justify="space-between" align="flex-start" wrap="wrap">
             <div>
