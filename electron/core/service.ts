@@ -59,7 +59,7 @@ export function openService(options: ServiceOptions): CoreService {
   let simulation: { now: Date | null; newId: (() => string) | null; areas: Set<Area> } | null = null;
   const now = () => simulation?.now ?? baseNow();
   const newId = () => simulation?.newId?.() ?? randomUUID();
-  const store = EventStore.open(join(options.dataDir, DB_FILE), { projections: PROJECTIONS, now, replayAtOnceUpTo: REPLAY_AT_ONCE_UP_TO });
+  const store = EventStore.open(join(options.dataDir, DB_FILE), { projections: PROJECTIONS, now, replayAtOnceUpTo: options.replayAtOnceUpTo ?? REPLAY_AT_ONCE_UP_TO });
   const integrity = new IntegrityMonitor(store, now);
   // Projections changed by a new version of Sen are replayed in slices, with progress for the screen.
   let startup: { done: number; total: number } | null = null;

@@ -12,6 +12,11 @@ export interface ServiceOptions {
   /** Folder holding sen.db and its anchor file; created if missing. */
   dataDir: string;
   scrypt?: ScryptParams;
+  /**
+   * A log longer than this replays changed projections in slices after opening, with progress in
+   * system.status; a shorter one while opening. Default 200 000; tests lower it.
+   */
+  replayAtOnceUpTo?: number;
   /** Clock, for tests. */
   now?: () => Date;
 }

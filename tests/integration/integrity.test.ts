@@ -7,29 +7,12 @@ import { canonicalJson, eventHash } from '../../electron/core/store/canonical';
 import { rowFields, type EventRow } from '../../electron/core/store/verifier';
 import { DB_FILE } from '../../electron/core/service';
 import { IntegrityMonitor } from '../../electron/core/system/integrity';
-import { ADMIN_PASSWORD, cleanupTempDirs, eventCount, openStore, seedUser, setUpFacility, tempDir, testService, traineeDetails } from '../support/core';
+import { ADMIN_PASSWORD, appendAdmissions, cleanupTempDirs, eventCount, openStore, seedUser, setUpFacility, tempDir, testService, traineeDetails } from '../support/core';
 
 afterEach(cleanupTempDirs);
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const meta = { actor: null };
-
-/** A large log quickly: admissions appended 500 per transaction. */
-function bulkLog(n: number) {
-  const dir = tempDir();
-  const store = openStore(dir);
-  for (let i = 0; i < n; i += 500) {
-    store.appendBatch(
-      Array.from({ length: Math.min(500, n - i) }, (_, k) => ({
-        stream: streams.trainee(ID(i + k + 1)),
-        expected: 'no_stream' as const,
-        events: [{ type: 'TraineeAdmitted' as const, data: { traineeId: ID(i + k + 1), ...traineeDetails() } }],
-      })),
-      meta,
-    );
-  }
-  return { dir, store };
-}
 
 /** A log of `n` admissions, some corrected, written one append at a time. */
 function generatedLog(n: number) {
@@ -177,7 +160,8 @@ describe('integrity on start and the read-only mode', () => {
   });
 
   it('a full verification runs in slices and reports progress while it runs', async () => {
-    const { store } = bulkLog(50_000);
+    const store = openStore(tempDir());
+    appendAdmissions(store, 50_000);
     const monitor = new IntegrityMonitor(store, () => new Date());
     const running = monitor.verifyFully();
     await new Promise((resolve) => setImmediate(resolve));

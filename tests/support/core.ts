@@ -95,3 +95,19 @@ export function eventCount(dataDir: string): number {
   store.close();
   return n;
 }
+
+/** `n` admissions appended 500 per transaction: a large log quickly. Returns the trainee ids. */
+export function appendAdmissions(store: EventStore, n: number): string[] {
+  const ids = Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`);
+  for (let i = 0; i < n; i += 500) {
+    store.appendBatch(
+      ids.slice(i, i + 500).map((id, k) => ({
+        stream: streams.trainee(id),
+        expected: 'no_stream' as const,
+        events: [{ type: 'TraineeAdmitted' as const, data: { traineeId: id, ...traineeDetails({ fileNumber: `F-${i + k}` }) } }],
+      })),
+      { actor: null },
+    );
+  }
+  return ids;
+}

@@ -449,7 +449,7 @@ function migrate(db: Database.Database, file: string): void {
 /** Columns read by replay, in this order (see fromReplayRow). */
 const REPLAY_COLUMNS = 'seq, stream, version, type, schema, data, meta, occurred_at, recorded_at, prev_hash, hash';
 type ReplayRow = [number, string, number, string, number, string, string, string, string, string, string];
-const REPLAY_BATCH = 20_000;
+export const REPLAY_BATCH = 20_000;
 
 /** toStored for replay: the same event, from an array row, with meta parsed once per distinct text. */
 function fromReplayRow(r: ReplayRow, metas: Map<string, EventMeta>): StoredEvent {
