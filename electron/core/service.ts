@@ -69,11 +69,20 @@ export function openService(options: ServiceOptions): CoreService {
       .rebuildInSlices(store.pending, (done, total) => (startup = { done, total }))
       .then(() => {
         startup = null;
-        integrity.checkOnStart();
+        checkIntegrity();
       })
       .catch((e: unknown) => console.error('[sen core] rebuilding projections failed:', e));
   } else {
+    checkIntegrity();
+  }
+
+  /**
+   * Start-up: what was appended since the last verified checkpoint, before any call is served;
+   * then the whole chain in the background, in slices, so an older tampering is caught too.
+   */
+  function checkIntegrity(): void {
     integrity.checkOnStart();
+    setImmediate(() => void integrity.verifyFully());
   }
   const asOfViews = new AsOfViews(store, PROJECTIONS);
   const sessions = new Map<string, SessionUser>();
@@ -178,6 +187,8 @@ export function openService(options: ServiceOptions): CoreService {
     query: (name, input) => settle('local-admin', name, input, true),
     close: () => {
       asOfViews.close();
+      if (!startup) integrity.checkpointOnClose();
+      integrity.close();
       store.close();
     },
   };

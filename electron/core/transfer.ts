@@ -166,6 +166,8 @@ export async function importLog(file: string, dataDir: string): Promise<{ events
     const { ms } = store.rebuild();
     const report = store.verify();
     if (!report.ok) throw new ImportError(`The imported log does not verify at seq ${report.firstBadSeq ?? '?'}: ${report.problem ?? 'unknown problem'}`);
+    // Verified in full just now: the first start need not walk millions of events again.
+    store.saveCheckpoint(store.headAnchor());
     store.close();
     store = null;
     if (existsSync(target)) rmdirSync(target);

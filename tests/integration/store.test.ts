@@ -175,6 +175,24 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 3 counts the events already there, then SQLite counts each new one', () => {
+    const db = new Database(':memory:');
+    MIGRATIONS[0]!(db);
+    MIGRATIONS[1]!(db);
+    const insert = db.prepare("INSERT INTO events (stream, version, type, schema, data, meta, occurred_at, recorded_at, prev_hash, hash) VALUES (?, 1, ?, 1, '{}', '{}', 'a', 'b', 'c', 'd')");
+    insert.run('s1', 'TraineeAdmitted');
+    insert.run('s2', 'TraineeAdmitted');
+    insert.run('s3', 'FacilitySetUp');
+    MIGRATIONS[2]!(db);
+    insert.run('s4', 'TraineeAdmitted');
+    insert.run('s5', 'TraineeReleased');
+    expect(db.prepare('SELECT type, n FROM event_counts ORDER BY type').all()).toEqual(
+      db.prepare('SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY type').all(),
+    );
+    expect(db.prepare("SELECT n FROM event_counts WHERE type = 'TraineeAdmitted'").get()).toEqual({ n: 3 });
+    db.close();
+  });
+
   it('sets user_version to the latest schema', () => {
     const store = openStore(tempDir());
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

@@ -9,7 +9,7 @@ import { streams } from '../../../shared/events';
 export function stats(db: Database.Database): Stats {
   const byType = db
     .prepare<[], { type: string; n: number }>(
-      isAsOfView(db) ? 'SELECT type, n FROM as_of_event_counts ORDER BY type' : 'SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY type',
+      isAsOfView(db) ? 'SELECT type, n FROM as_of_event_counts ORDER BY type' : 'SELECT type, n FROM event_counts ORDER BY type',
     )
     .all();
   const byStatus = db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM trainees GROUP BY status ORDER BY status').all();
@@ -32,7 +32,11 @@ export const systemHandlers: HandlerMap<'system.status' | 'system.stats' | 'syst
     };
   },
   'system.stats': (ctx, input) => stats(ctx.view(input.asOf)),
-  'system.verify': (ctx) => ctx.integrity.verifyFully(),
+  'system.verify': async (ctx) => {
+    const report = await ctx.integrity.verifyFully();
+    if (!report) throw new SenError('INTERNAL', 'Sen is closing; the verification was stopped.');
+    return report;
+  },
   'system.acknowledgeChainBreak': (ctx, input) => {
     const breaks = ctx.integrity.unacknowledged();
     if (breaks.length === 0) throw new SenError('NOTHING_TO_ACKNOWLEDGE', 'The chain has no unacknowledged break.');
