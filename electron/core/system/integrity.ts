@@ -3,6 +3,9 @@ import type { EventStore } from '../store/eventStore';
 
 type Break = ChainBreak;
 
+/** Events per slice of a walk: ~20 ms here, so calls keep being answered while it runs. */
+const WALK_SLICE = 2_000;
+
 /**
  * What Sen knows of its chain: verified incrementally on start, fully on demand (in slices, so
  * the core keeps answering and the screen shows progress). While a break nobody has acknowledged
@@ -63,7 +66,7 @@ export class IntegrityMonitor {
     this.progress = { checked: 0, total };
     for (;;) {
       if (this.closed) return null;
-      if (!v.step(20_000)) break;
+      if (!v.step(WALK_SLICE)) break;
       this.progress = { checked: v.checked, total: Math.max(total, v.checked) };
       await new Promise((resolve) => setImmediate(resolve));
     }
