@@ -13,21 +13,10 @@ import { EVENT_TYPES } from '../../shared/events';
 import { DB_FILE, PROJECTIONS } from './service';
 import { eventHash, GENESIS_HASH } from './store/canonical';
 import { EventStore, type Anchor } from './store/eventStore';
+import type { EventRow } from './store/verifier';
 
 /** One stored row, as the events table holds it. */
-interface LogRow {
-  seq: number;
-  stream: string;
-  version: number;
-  type: string;
-  schema: number;
-  data: string;
-  meta: string;
-  occurred_at: string;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-}
+type LogRow = EventRow;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex digits');
 const positive = z.number().int().positive();

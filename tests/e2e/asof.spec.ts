@@ -3,44 +3,18 @@
  * the roster as it stood at the end of a day months ago, a trainee opened from it, the System
  * page's statistics as of that day, then back to today. Photographed in Vietnamese and English.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openDemoFacility, shootBoth, switchLanguage, VIEWPORT } from './helpers';
 
-const SHOTS = join(import.meta.dirname, 'screenshots');
-mkdirSync(SHOTS, { recursive: true });
-
-const VIEWPORT = { width: 1366, height: 800 };
 test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 test.setTimeout(240_000);
 
-async function switchLanguage(page: Page, lang: 'vi' | 'en') {
-  await page.getByTestId('language-switch').getByText(lang.toUpperCase(), { exact: true }).click();
-  await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
 
-/** First screenful in both languages, ending in Vietnamese. */
-async function shootBoth(page: Page, screen: string) {
-  for (const lang of ['vi', 'en'] as const) {
-    await switchLanguage(page, lang);
-    const closers = page.locator('.mantine-Notification-closeButton');
-    for (const closer of await closers.all()) await closer.click().catch(() => undefined);
-    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
-    await page.screenshot({ path: join(SHOTS, `${screen}-${lang}.png`), animations: 'disabled' });
-  }
-  await switchLanguage(page, 'vi');
-}
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
 test('the roster, a trainee and the statistics as of a past date; back to today', async ({ page, senUrl }) => {
-  await page.goto(senUrl);
-  await page.getByRole('button', { name: 'Mở cơ sở mẫu (dữ liệu thử)' }).click();
-  await expect(page.getByTestId('demo-credentials')).toBeVisible({ timeout: 180_000 });
-  await page.getByLabel('Mật khẩu').fill('demo-sen-2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.locator('tbody tr').first()).toBeVisible();
+  await openDemoFacility(page, senUrl);
   const inCareNow = Number(await page.getByTestId('count-in-care-value').textContent());
   await expect(page.getByRole('button', { name: 'Tiếp nhận học viên' })).toBeVisible();
 

@@ -12,14 +12,23 @@ export async function switchLanguage(page: Page, lang: 'vi' | 'en') {
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
-/** First screenful in both languages, without transient notifications, ending in Vietnamese. */
-export async function shootBoth(page: Page, screen: string) {
+/**
+ * The screen in both languages, without transient notifications, ending in Vietnamese: the first
+ * screenful, or the whole page height with `fullHeight`.
+ */
+export async function shootBoth(page: Page, screen: string, { fullHeight = false } = {}) {
   for (const lang of ['vi', 'en'] as const) {
     await switchLanguage(page, lang);
     const closers = page.locator('.mantine-Notification-closeButton');
     for (const closer of await closers.all()) await closer.click().catch(() => undefined);
     await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+    if (fullHeight) {
+      // Type-checked without the DOM library: describe the little of it used here.
+      const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
+    }
     await page.screenshot({ path: join(SHOTS, `${screen}-${lang}.png`), animations: 'disabled' });
+    await page.setViewportSize(VIEWPORT);
   }
   await switchLanguage(page, 'vi');
 }
