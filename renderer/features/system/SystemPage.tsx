@@ -89,6 +89,9 @@ export function SystemPage() {
                   {integrity.checkedAt ? t('system.checkedAt', { at: formatDateTime(integrity.checkedAt) }) : null}
                 </Text>
               ) : null}
+              {integrity?.state === 'acknowledged'
+                ? integrity.breaks.slice(0, 10).map((b) => <BreakLine key={`${b.seq}-${b.kind}`} b={b} />)
+                : null}
               <Button onClick={() => void verify()} loading={verification.isLoading} style={{ alignSelf: 'flex-start' }}>
                 {t('system.verify')}
               </Button>
