@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { setupInput, signInInput, type SessionUser } from './accounts';
+import {
+  changePasswordInput,
+  createAccountInput,
+  resetPasswordInput,
+  setRolesInput,
+  setupInput,
+  signInInput,
+  userIdInput,
+  type AccountSummary,
+  type SessionUser,
+} from './accounts';
 import {
   admitInput,
   asOf,
@@ -18,7 +28,7 @@ import type { EventMeta, EventType } from './events';
 export { HANDLER_NAMES, type HandlerName };
 
 /** Areas of data; the core pushes the areas an append touched so the renderer refetches. */
-export const AREAS = ['system', 'session', 'trainees'] as const;
+export const AREAS = ['system', 'session', 'trainees', 'accounts'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface HandlerSpec {
@@ -47,6 +57,16 @@ export const HANDLERS = {
   'system.demo': { input: demoInput, permission: 'public', kind: 'command' },
   'auth.signIn': { input: signInInput, permission: 'public', kind: 'command' },
   'auth.signOut': { input: empty, permission: 'signedIn', kind: 'command' },
+  /** One's own password: the current one, a new one (twice). The only call besides sign-out and status while a change is required. */
+  'auth.changePassword': { input: changePasswordInput, permission: 'signedIn', kind: 'command' },
+  /** Every account, without password hashes. */
+  'accounts.list': { input: empty, permission: 'accounts.manage', kind: 'query' },
+  'accounts.create': { input: createAccountInput, permission: 'accounts.manage', kind: 'command' },
+  'accounts.setRoles': { input: setRolesInput, permission: 'accounts.manage', kind: 'command' },
+  'accounts.deactivate': { input: userIdInput, permission: 'accounts.manage', kind: 'command' },
+  'accounts.reactivate': { input: userIdInput, permission: 'accounts.manage', kind: 'command' },
+  /** A temporary password the admin types; the person must change it at next sign-in. */
+  'accounts.resetPassword': { input: resetPasswordInput, permission: 'accounts.manage', kind: 'command' },
   'trainees.list': { input: listTraineesInput, permission: 'trainee.read', kind: 'query' },
   'trainees.get': { input: traineeIdInput, permission: 'trainee.read', kind: 'query' },
   'trainees.timeline': { input: traineeIdInput, permission: 'trainee.read', kind: 'query' },
@@ -128,6 +148,13 @@ export interface HandlerOutputs {
   'system.demo': DemoResult;
   'auth.signIn': SessionUser;
   'auth.signOut': null;
+  'auth.changePassword': null;
+  'accounts.list': AccountSummary[];
+  'accounts.create': { userId: string };
+  'accounts.setRoles': { seq: number };
+  'accounts.deactivate': { seq: number };
+  'accounts.reactivate': { seq: number };
+  'accounts.resetPassword': { seq: number };
   'trainees.list': TraineeList;
   'trainees.get': TraineeRecord;
   'trainees.timeline': TimelineEntry[];

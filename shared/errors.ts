@@ -10,6 +10,13 @@ export const ERROR_CODES = [
   'NOT_SET_UP',
   'ALREADY_SET_UP',
   'WRONG_CREDENTIALS',
+  /** Too many failed sign-ins: `params.until` (ISO instant) says when the account opens again. */
+  'ACCOUNT_LOCKED',
+  /** The person must choose a new password before doing anything else. */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** The last active administrator cannot be deactivated or lose the admin role. */
+  'LAST_ADMIN',
+  'DUPLICATE_USERNAME',
   'CONFLICT',
   'NOT_FOUND',
   'DUPLICATE_FILE_NUMBER',
@@ -40,6 +47,9 @@ export const CORE_ISSUE_CODES = [
   'releaseBeforeAdmission',
   'admissionBeforeBirth',
   'duplicateFileNumber',
+  'duplicateUsername',
+  'wrongPassword',
+  'passwordUnchanged',
   'invalidType',
   'unknownField',
   'invalidChoice',
@@ -59,19 +69,28 @@ export interface SenErrorData {
   code: ErrorCode;
   message: string;
   issues?: FieldIssue[];
+  /** Values for the translated message (e.g. ACCOUNT_LOCKED's `until`). */
+  params?: Record<string, string | number>;
 }
 
 export class SenError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;
-  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+  readonly params: Record<string, string | number> | undefined;
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[], params?: Record<string, string | number>) {
     super(message);
     this.name = 'SenError';
     this.code = code;
     this.issues = issues;
+    this.params = params;
   }
   toData(): SenErrorData {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
   }
 }
 

@@ -29,6 +29,19 @@ export const EVENT_TYPES = {
   },
   UserSignedIn: { schema: 1, data: z.object({ userId: z.uuid() }) },
   UserSignedOut: { schema: 1, data: z.object({ userId: z.uuid() }) },
+  /** An admin granted and/or revoked roles: the whole set before and after. */
+  UserRolesChanged: { schema: 1, data: z.object({ userId: z.uuid(), from: z.array(roleSchema), to: z.array(roleSchema).min(1) }) },
+  /** The person can no longer sign in; open sessions end at their next call. */
+  UserDeactivated: { schema: 1, data: z.object({ userId: z.uuid() }) },
+  UserReactivated: { schema: 1, data: z.object({ userId: z.uuid() }) },
+  /** An admin set a temporary password: the person must change it at next sign-in; a lockout ends. */
+  PasswordReset: { schema: 1, data: z.object({ userId: z.uuid(), passwordHash: z.string() }) },
+  /** The person chose a new password themselves. */
+  PasswordChanged: { schema: 1, data: z.object({ userId: z.uuid(), passwordHash: z.string() }) },
+  /** A wrong password for an existing account (audit; counts toward the lockout). */
+  SignInFailed: { schema: 1, data: z.object({ userId: z.uuid(), failures: z.number().int().positive() }) },
+  /** Too many consecutive failures: no sign-in until `until` (ISO instant). */
+  AccountLocked: { schema: 1, data: z.object({ userId: z.uuid(), until: z.string() }) },
   TraineeAdmitted: { schema: 1, data: traineeDetailsBase.extend({ traineeId: z.uuid() }) },
   TraineeDetailsCorrected: {
     schema: 1,

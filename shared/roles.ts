@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   /** "intake" rights: held by admin and duty (PRODUCT.md). */
   'trainee.intake': ['admin', 'duty'],
   'system.admin': ['admin'],
+  /** Creating accounts, granting and revoking roles, deactivating, resetting passwords. */
+  'accounts.manage': ['admin'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

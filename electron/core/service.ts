@@ -8,7 +8,7 @@ import { SenError, type Result } from '../../shared/errors';
 import type { EventType, StoredEvent } from '../../shared/events';
 import { isHandlerName } from '../../shared/handlerNames';
 import { isAllowed } from '../../shared/roles';
-import { accountHandlers } from './accounts/handlers';
+import { accountHandlers, sessionUser, userRow } from './accounts/handlers';
 import { usersProjection } from './accounts/projection';
 import { admissionHandlers } from './admissions/handlers';
 import { traineesProjection } from './admissions/projection';
@@ -33,9 +33,16 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = { ...systemHandlers, ...account
 /** Which areas of the screens an event type changes: pushed to renderers after each append. */
 const EVENT_AREAS: Record<EventType, Area[]> = {
   FacilitySetUp: ['system'],
-  UserCreated: ['system'],
+  UserCreated: ['system', 'accounts'],
   UserSignedIn: ['session'],
   UserSignedOut: ['session'],
+  UserRolesChanged: ['accounts', 'session'],
+  UserDeactivated: ['accounts', 'session'],
+  UserReactivated: ['accounts'],
+  PasswordReset: ['accounts', 'session'],
+  PasswordChanged: ['accounts', 'session'],
+  SignInFailed: ['accounts'],
+  AccountLocked: ['accounts'],
   TraineeAdmitted: ['trainees', 'system'],
   TraineeDetailsCorrected: ['trainees'],
   TraineeReleased: ['trainees', 'system'],
@@ -50,6 +57,9 @@ const REPLAY_AT_ONCE_UP_TO = 200_000;
 
 /** While the chain is broken: signing in and out (so an admin can act) and the acknowledgement itself. */
 const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak']);
+
+/** All a session may call until a required password change is done (signing in again replaces the session). */
+const WHILE_PASSWORD_CHANGE_REQUIRED = new Set<HandlerName>(['auth.changePassword', 'auth.signOut', 'system.status', 'auth.signIn']);
 
 export function openService(options: ServiceOptions): CoreService {
   mkdirSync(options.dataDir, { recursive: true });
@@ -99,6 +109,23 @@ export function openService(options: ServiceOptions): CoreService {
     for (const l of listeners) l(areas);
   });
 
+  /**
+   * The connection's session as the users table has it now: a deactivated account's session ends
+   * at its next call, and granted or revoked roles apply at once.
+   */
+  function currentUser(connection: string): SessionUser | null {
+    const session = sessions.get(connection);
+    if (!session) return null;
+    const row = userRow(store.db, session.id);
+    if (!row || row.active !== 1) {
+      sessions.delete(connection);
+      return null;
+    }
+    const fresh = sessionUser(row);
+    sessions.set(connection, fresh);
+    return fresh;
+  }
+
   /** `localAdmin`: a query run by whoever holds the database file (the CLI), without a session. */
   async function run(connection: string, name: string, input: unknown, localAdmin = false): Promise<Result<unknown>> {
     if (!isHandlerName(name)) throw new SenError('UNKNOWN_HANDLER', `Unknown handler: ${String(name).slice(0, 100)}`);
@@ -108,9 +135,12 @@ export function openService(options: ServiceOptions): CoreService {
       throw new SenError('READ_ONLY_CHAIN_BROKEN', 'The event log failed verification: Sen only reads until an administrator acknowledges the break.');
     }
     if (localAdmin && spec.kind !== 'query') throw new SenError('FORBIDDEN', `${name} is a command: run it as a signed-in user (sen rpc).`);
-    const user = localAdmin ? null : (sessions.get(connection) ?? null);
+    const user = localAdmin ? null : currentUser(connection);
     if (!localAdmin && !isAllowed(spec.permission, user?.roles)) {
       throw user ? new SenError('FORBIDDEN', `Your roles do not allow ${name}.`) : new SenError('UNAUTHENTICATED', 'Please sign in.');
+    }
+    if (user?.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(name)) {
+      throw new SenError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first.');
     }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { MIN_PASSWORD_LENGTH } from '../../shared/accounts';
+import { LOCKOUT_FAILURES, MIN_PASSWORD_LENGTH } from '../../shared/accounts';
+import { formatDateTime } from '../../shared/dates';
 import { ERROR_CODES, type ErrorCode, type SenErrorData } from '../../shared/errors';
 import { vi } from './vi';
 
@@ -22,5 +23,6 @@ export function validationMessage(t: TFunction, code: string | undefined, params
 /** What to tell the user about a failed call. */
 export function errorMessage(t: TFunction, error: SenErrorData | undefined | null): string {
   const code: ErrorCode = error && isErrorCode(error.code) ? error.code : 'INTERNAL';
-  return t(`errors.${code}`);
+  const until = error?.params?.until;
+  return t(`errors.${code}`, { failures: LOCKOUT_FAILURES, until: typeof until === 'string' ? formatDateTime(until) : '' });
 }

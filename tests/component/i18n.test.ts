@@ -34,6 +34,7 @@ const VALIDATION_KEYS = [
   'invalidUsername',
   'passwordTooShort',
   'passwordsDiffer',
+  'rolesRequired',
   'invalidId',
   'dateInFuture',
   'releaseBeforeAdmission',

@@ -42,12 +42,13 @@ describe('first run and sign-in', () => {
     service.close();
   });
 
-  it('a wrong password is refused and the log is unchanged', async () => {
+  it('a wrong password is refused and only the failure is logged (an unknown username logs nothing)', async () => {
     const { service, dataDir } = await setUpFacility();
     const before = eventCount(dataDir);
     expectError(await service.call('w2', 'auth.signIn', { username: 'admin', password: 'not the password' }), 'WRONG_CREDENTIALS');
+    expect(eventCount(dataDir)).toBe(before + 1);
     expectError(await service.call('w2', 'auth.signIn', { username: 'nobody', password: 'not the password' }), 'WRONG_CREDENTIALS');
-    expect(eventCount(dataDir)).toBe(before);
+    expect(eventCount(dataDir)).toBe(before + 1);
     expectError(await service.call('w2', 'trainees.list', {}), 'UNAUTHENTICATED');
     service.close();
   });
