@@ -30,6 +30,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'electron/core runs under plain Node: never import electron here.' }] }],
     },
   },
+  // Electron security checklist 15: the shell never opens external URLs (docs/security.md).
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Sen never opens external URLs (docs/security.md, checklist 15).' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='openExternal'], MemberExpression[property.value='openExternal']", message: 'Sen never opens external URLs (docs/security.md, checklist 15).' },
+        { selector: "ImportSpecifier[imported.name='shell']", message: "Sen never uses electron's shell module (docs/security.md, checklist 15)." },
+      ],
+    },
+  },
   // The renderer and shared code run in a sandboxed page: no Node built-ins, no electron.
   {
     files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],

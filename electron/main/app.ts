@@ -1,9 +1,9 @@
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, utilityProcess, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess, type MenuItemConstructorOptions } from 'electron';
 import { createCoreClient, registerInvoke, type CoreClient } from './coreClient';
 import { buildPaths, dataDirFor } from './paths';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './protocol';
 import { denyAllPermissions, guardAllWebContents, installCsp, isSameAppPage } from './security';
-import { createMainWindow, type PageSource } from './window';
+import { createMainWindow } from './window';
 
 /** Only editing and window roles: nothing that opens a URL (Electron's default menu links to its website). */
 export function menuTemplate(platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
@@ -14,6 +14,8 @@ export function menuTemplate(platform: NodeJS.Platform = process.platform): Menu
 export function start(): void {
   // Every renderer sandboxed, whatever a window's options say.
   app.enableSandbox();
+  // Sen's page comes from app://sen/, not file://: the scheme must be declared before 'ready'.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
   // One Sen per user: two writers on one database would fight; a second launch focuses the first.
   if (!app.requestSingleInstanceLock()) {
@@ -23,8 +25,7 @@ export function start(): void {
 
   const paths = buildPaths();
   const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-  const page: PageSource = devUrl ? { url: devUrl } : { file: paths.indexHtml };
-  const appUrl = devUrl ?? pathToFileURL(paths.indexHtml).href;
+  const appUrl = devUrl ?? APP_URL;
   const isAppPage = (url: string): boolean => isSameAppPage(url, appUrl);
 
   let mainWindow: BrowserWindow | null = null;
@@ -47,7 +48,11 @@ export function start(): void {
 
   void app.whenReady().then(() => {
     // The dev server's page needs inline scripts and a websocket for hot reload; a built Sen gets the strict header.
-    if (!devUrl) installCsp(session.defaultSession);
+    if (!devUrl) {
+      installCsp(session.defaultSession);
+      // Only files of the built renderer folder, with the CSP as a response header.
+      protocol.handle(APP_SCHEME, appProtocolHandler(paths.rendererDir));
+    }
     denyAllPermissions(session.defaultSession);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
 
@@ -64,7 +69,7 @@ export function start(): void {
     });
     registerInvoke(ipcMain, client, isAppPage);
 
-    const win = createMainWindow(paths.preload, page);
+    const win = createMainWindow(paths.preload, appUrl);
     const connection = String(win.webContents.id); // read now: the web contents is gone once closed
     win.on('closed', () => {
       client.disconnect(connection);

@@ -7,10 +7,10 @@ export function dataDirFor(app: { getPath(name: 'userData'): string }): string {
 }
 
 /** Files of the build, relative to out/main/index.js (electron.vite.config.ts). */
-export function buildPaths(mainDir: string = dirname(fileURLToPath(import.meta.url))): { preload: string; core: string; indexHtml: string } {
+export function buildPaths(mainDir: string = dirname(fileURLToPath(import.meta.url))): { preload: string; core: string; rendererDir: string } {
   return {
     preload: join(mainDir, '../preload/index.cjs'),
     core: join(mainDir, 'core.js'),
-    indexHtml: join(mainDir, '../renderer/index.html'),
+    rendererDir: join(mainDir, '../renderer'),
   };
 }

@@ -2,7 +2,7 @@ import type { App, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /**
- * Is `target` Sen's own page? In the app that is the built index.html (file://); under
+ * Is `target` Sen's own page? In the app that is app://sen/index.html (any #route); under
  * `electron-vite dev` it is the dev server's origin. Anything else is foreign.
  */
 export function isSameAppPage(target: string, appUrl: string): boolean {
@@ -14,7 +14,8 @@ export function isSameAppPage(target: string, appUrl: string): boolean {
   } catch {
     return false;
   }
-  if (a.protocol === 'file:') return t.protocol === 'file:' && t.host === a.host && t.pathname === a.pathname;
+  // app: is not a "special" scheme for URL, so its origin is 'null': compare scheme, host and path.
+  if (a.protocol !== 'http:' && a.protocol !== 'https:') return t.protocol === a.protocol && t.host === a.host && t.pathname === a.pathname;
   return t.origin === a.origin;
 }
 

@@ -19,9 +19,8 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-export type PageSource = { file: string } | { url: string };
-
-export function createMainWindow(preload: string, page: PageSource): BrowserWindow {
+/** `url`: app://sen/index.html, or the dev server's page under `electron-vite dev`. */
+export function createMainWindow(preload: string, url: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -33,7 +32,6 @@ export function createMainWindow(preload: string, page: PageSource): BrowserWind
     webPreferences: secureWebPreferences(preload),
   });
   win.once('ready-to-show', () => win.show());
-  if ('url' in page) void win.loadURL(page.url);
-  else void win.loadFile(page.file);
+  void win.loadURL(url);
   return win;
 }

@@ -2,7 +2,8 @@
  * Electron cannot run here: main's security settings are proved against a mocked `electron`.
  * Every test starts the real main (electron/main/app.ts) or calls its modules with fakes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -78,8 +79,9 @@ const h = vi.hoisted(() => {
     }),
   };
   const dialog = { showErrorBox: vi.fn() };
+  const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
   const Menu = { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() };
-  return { Emitter, FakeWebContents, FakeWindow, FakeCore, app, defaultSession, ipcMain, cores, utilityProcess, dialog, Menu };
+  return { Emitter, FakeWebContents, FakeWindow, FakeCore, app, defaultSession, ipcMain, cores, utilityProcess, dialog, Menu, protocol };
 });
 
 vi.mock('electron', () => ({
@@ -90,6 +92,7 @@ vi.mock('electron', () => ({
   utilityProcess: h.utilityProcess,
   dialog: h.dialog,
   Menu: h.Menu,
+  protocol: h.protocol,
 }));
 
 import type { IpcMain, Session, WebContents } from 'electron';
@@ -97,6 +100,7 @@ import { start, menuTemplate } from '../../electron/main/app';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { createCoreClient, isJsonLike, registerInvoke, relayInvoke } from '../../electron/main/coreClient';
 import { denyAllPermissions, guardWebContents, installCsp, isSameAppPage } from '../../electron/main/security';
+import { APP_URL, appProtocolHandler, mimeTypeOf, resolveAppFile } from '../../electron/main/protocol';
 import { secureWebPreferences } from '../../electron/main/window';
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -121,7 +125,7 @@ async function started() {
 
 /** An invoke event from the app's own window (what Electron passes to ipcMain.handle). */
 function invokeEvent(win: InstanceType<typeof h.FakeWindow>, url?: string) {
-  const pageUrl = url ?? new URL(`file://${win.loadFile.mock.calls[0]![0]}`).href;
+  const pageUrl = url ?? win.loadURL.mock.calls[0]![0];
   return { sender: win.webContents, senderFrame: { url: pageUrl } };
 }
 
@@ -144,6 +148,94 @@ describe('window', () => {
     expect(h.Menu.setApplicationMenu).toHaveBeenCalled();
     for (const platform of ['linux', 'win32', 'darwin'] as const) {
       for (const item of menuTemplate(platform)) expect(Object.keys(item)).toEqual(['role']);
+    }
+  });
+});
+
+describe('app:// protocol', () => {
+  let root = '';
+  beforeEach(() => {
+    const base = mkdtempSync(join(tmpdir(), 'sen-protocol-'));
+    root = join(base, 'renderer');
+    mkdirSync(join(root, 'assets'), { recursive: true });
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>Sen</title>');
+    writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
+    writeFileSync(join(root, 'assets', 'index-abc.css'), 'body{}');
+    writeFileSync(join(root, 'assets', 'font.woff2'), 'w');
+    writeFileSync(join(base, 'secret.txt'), 'outside the renderer folder');
+    return () => rmSync(base, { recursive: true, force: true });
+  });
+  const get = (url: string, method = 'GET'): Promise<Response> => appProtocolHandler(root)(new Request(url, { method }));
+
+  it('is registered as a privileged standard, secure scheme before ready and handled in production', async () => {
+    const { win } = await started();
+    expect(h.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(h.protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]!).toBeLessThan(h.app.whenReady.mock.invocationCallOrder[0]!);
+    expect(h.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(win.loadURL).toHaveBeenCalledWith('app://sen/index.html');
+    expect(APP_URL).toBe('app://sen/index.html');
+  });
+
+  it('serves index.html and assets with their MIME type and the CSP header', async () => {
+    for (const [url, type, body] of [
+      ['app://sen/index.html', 'text/html; charset=utf-8', '<!doctype html><title>Sen</title>'],
+      ['app://sen/', 'text/html; charset=utf-8', '<!doctype html><title>Sen</title>'],
+      ['app://sen/index.html#/trainees', 'text/html; charset=utf-8', '<!doctype html><title>Sen</title>'],
+      ['app://sen/assets/index-abc.js', 'text/javascript; charset=utf-8', 'console.log(1)'],
+      ['app://sen/assets/index-abc.css?v=1', 'text/css; charset=utf-8', 'body{}'],
+      ['app://sen/assets/font.woff2', 'font/woff2', 'w'],
+    ] as const) {
+      const response = await get(url);
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('content-type')).toBe(type);
+      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await response.text()).toBe(body);
+    }
+    expect(mimeTypeOf('x.svg')).toBe('image/svg+xml');
+    expect(mimeTypeOf('x.exe')).toBe('application/octet-stream');
+    const head = await get('app://sen/index.html', 'HEAD');
+    expect(head.status).toBe(200);
+  });
+
+  it('refuses traversal, other hosts, other schemes and missing files with 404', async () => {
+    for (const url of [
+      'app://sen/../../etc/passwd',
+      'app://sen/../secret.txt',
+      'app://sen/%2e%2e/secret.txt',
+      'app://sen/assets/..%2f..%2fsecret.txt',
+      'app://sen/..%5csecret.txt',
+      'app://sen/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      'app://sen/index.html%00.js',
+      'app://sen/%E0%A4%A',
+      'app://other/index.html',
+      'app://sen.evil/index.html',
+      'app://sen/missing.js',
+      'app://sen/assets',
+      'app://sen/assets/',
+    ]) {
+      const response = await get(url);
+      expect(response.status, url).toBe(404);
+      expect(await response.text()).not.toContain('outside');
+    }
+    for (const url of ['file:///etc/passwd', 'https://sen/index.html', `app://sen/${join(root, 'index.html')}`]) {
+      expect(resolveAppFile(root, url), url).toBe(url.startsWith('app://sen/') ? join(root, root, 'index.html') : null);
+    }
+    expect(resolveAppFile(root, 'not a url')).toBeNull();
+    expect((await get('app://sen/index.html', 'POST')).status).toBe(405);
+  });
+
+  it('is not installed under electron-vite dev: the dev server serves the page', async () => {
+    h.app.isPackaged = false;
+    process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173/';
+    try {
+      const { win } = await started();
+      expect(h.protocol.handle).not.toHaveBeenCalled();
+      expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173/');
+      expect(h.defaultSession.webRequest.onHeadersReceived).not.toHaveBeenCalled();
+    } finally {
+      h.app.isPackaged = true;
+      delete process.env['ELECTRON_RENDERER_URL'];
     }
   });
 });
@@ -171,7 +263,7 @@ describe('content security policy', () => {
 });
 
 describe('navigation and new windows', () => {
-  const appUrl = 'file:///opt/Sen/resources/app.asar/out/renderer/index.html';
+  const appUrl = 'app://sen/index.html';
   const isAppPage = (url: string): boolean => isSameAppPage(url, appUrl);
 
   function guarded() {
@@ -192,6 +284,9 @@ describe('navigation and new windows', () => {
       expect(fire(event, 'file:///etc/passwd')).toBe(true);
       expect(fire(event, 'http://127.0.0.1:5173/')).toBe(true);
       expect(fire(event, 'not a url')).toBe(true);
+      expect(fire(event, 'file:///opt/Sen/resources/app.asar/out/renderer/index.html')).toBe(true);
+      expect(fire(event, 'app://other/index.html')).toBe(true);
+      expect(fire(event, 'app://sen/other.html')).toBe(true);
       expect(fire(event, `${appUrl}#/trainees`)).toBe(false);
     }
   });
