@@ -22,8 +22,9 @@ export const bridgeBaseQuery: BaseQueryFn<BridgeCall, unknown, SenErrorData> = a
     if (!bridge) return { error: { code: 'INTERNAL', message: 'The Sen bridge is missing' } };
     const result = await bridge.invoke(name, input as HandlerInput<typeof name>);
     if (result.ok) return { data: result.value };
-    // The session ended under us (e.g. the core restarted): re-read it, which shows sign-in.
-    if (result.error.code === 'UNAUTHENTICATED' && name !== 'system.status') dispatch(api.util.invalidateTags(['session']));
+    // The session ended under us (e.g. the core restarted, or an admin deactivated the account) or
+    // a password change is now required: re-read it, which shows sign-in or the change screen.
+    if ((result.error.code === 'UNAUTHENTICATED' || result.error.code === 'PASSWORD_CHANGE_REQUIRED') && name !== 'system.status') dispatch(api.util.invalidateTags(['session']));
     return { error: result.error };
   } catch (e) {
     return { error: asSenError(e) };
@@ -69,6 +70,34 @@ export const api = createApi({
     signOut: build.mutation<HandlerOutput<'auth.signOut'>, void>({
       query: () => ({ name: 'auth.signOut', input: {} }),
     }),
+    changePassword: build.mutation<HandlerOutput<'auth.changePassword'>, HandlerInput<'auth.changePassword'>>({
+      query: call('auth.changePassword'),
+      invalidatesTags: ['session'],
+    }),
+    listAccounts: build.query<HandlerOutput<'accounts.list'>, void>({
+      query: () => ({ name: 'accounts.list', input: {} }),
+      providesTags: ['accounts'],
+    }),
+    createAccount: build.mutation<HandlerOutput<'accounts.create'>, HandlerInput<'accounts.create'>>({
+      query: call('accounts.create'),
+      invalidatesTags: ['accounts'],
+    }),
+    setRoles: build.mutation<HandlerOutput<'accounts.setRoles'>, HandlerInput<'accounts.setRoles'>>({
+      query: call('accounts.setRoles'),
+      invalidatesTags: ['accounts', 'session'],
+    }),
+    deactivateAccount: build.mutation<HandlerOutput<'accounts.deactivate'>, HandlerInput<'accounts.deactivate'>>({
+      query: call('accounts.deactivate'),
+      invalidatesTags: ['accounts', 'session'],
+    }),
+    reactivateAccount: build.mutation<HandlerOutput<'accounts.reactivate'>, HandlerInput<'accounts.reactivate'>>({
+      query: call('accounts.reactivate'),
+      invalidatesTags: ['accounts'],
+    }),
+    resetPassword: build.mutation<HandlerOutput<'accounts.resetPassword'>, HandlerInput<'accounts.resetPassword'>>({
+      query: call('accounts.resetPassword'),
+      invalidatesTags: ['accounts', 'session'],
+    }),
     listTrainees: build.query<HandlerOutput<'trainees.list'>, HandlerInput<'trainees.list'>>({
       query: call('trainees.list'),
       providesTags: ['trainees'],
@@ -112,6 +141,13 @@ export const {
   useVerifyMutation,
   useSignInMutation,
   useSignOutMutation,
+  useChangePasswordMutation,
+  useListAccountsQuery,
+  useCreateAccountMutation,
+  useSetRolesMutation,
+  useDeactivateAccountMutation,
+  useReactivateAccountMutation,
+  useResetPasswordMutation,
   useListTraineesQuery,
   useGetTraineeQuery,
   useTimelineQuery,

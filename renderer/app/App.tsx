@@ -7,6 +7,7 @@ import { errorMessage } from '../i18n/messages';
 import { SignInScreen } from '../features/auth/SignInScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { toSenError } from '../components/feedback';
+import { ForcedPasswordChange } from '../features/accounts/ForcedPasswordChange';
 import { Shell } from './Shell';
 
 /** A new version of Sen changed how data is shown: it replays the log once, here with progress. */
@@ -95,6 +96,13 @@ export function App() {
     return (
       <Welcome>
         <SignInScreen facilityName={status.facilityName} />
+      </Welcome>
+    );
+  }
+  if (status.user.mustChangePassword) {
+    return (
+      <Welcome>
+        <ForcedPasswordChange user={status.user} />
       </Welcome>
     );
   }

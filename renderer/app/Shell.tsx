@@ -7,6 +7,8 @@ import { isAllowed } from '../../shared/roles';
 import { api, useSignOutMutation } from '../api/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { notifyError } from '../components/feedback';
+import { AccountsPage } from '../features/accounts/AccountsPage';
+import { MyAccountPage } from '../features/accounts/MyAccountPage';
 import { AdmitPage } from '../features/trainees/AdmitPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SystemPage } from '../features/system/SystemPage';
@@ -35,6 +37,10 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return <TraineePage key={route.traineeId} traineeId={route.traineeId} user={user} />;
     case 'system':
       return isAllowed('system.admin', user.roles) ? <SystemPage /> : <RosterPage user={user} />;
+    case 'accounts':
+      return isAllowed('accounts.manage', user.roles) ? <AccountsPage user={user} /> : <RosterPage user={user} />;
+    case 'account':
+      return <MyAccountPage user={user} />;
   }
 }
 
@@ -78,6 +84,11 @@ export function Shell({ user, facilityName, integrity }: { user: SessionUser; fa
                   {t('nav.system')}
                 </NavButton>
               ) : null}
+              {isAllowed('accounts.manage', user.roles) ? (
+                <NavButton route={{ name: 'accounts' }} current={route}>
+                  {t('nav.accounts')}
+                </NavButton>
+              ) : null}
             </Group>
           </Group>
           <Group gap="md" wrap="nowrap">
@@ -94,6 +105,14 @@ export function Shell({ user, facilityName, integrity }: { user: SessionUser; fa
               </Group>
             </div>
             <LanguageSwitch />
+            <Button
+              variant={route.name === 'account' ? 'light' : 'subtle'}
+              size="sm"
+              aria-current={route.name === 'account' ? 'page' : undefined}
+              onClick={() => dispatch(navigate({ name: 'account' }))}
+            >
+              {t('header.myAccount')}
+            </Button>
             <Button variant="default" size="sm" onClick={() => void onSignOut()} loading={isLoading}>
               {t('header.signOut')}
             </Button>

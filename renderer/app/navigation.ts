@@ -6,7 +6,9 @@ export type Route =
   | { name: 'roster' }
   | { name: 'admit' }
   | { name: 'trainee'; traineeId: string }
-  | { name: 'system' };
+  | { name: 'system' }
+  | { name: 'account' }
+  | { name: 'accounts' };
 
 export interface NavigationState {
   route: Route;
