@@ -101,7 +101,6 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { createCoreClient, isJsonLike, registerInvoke, relayInvoke } from '../../electron/main/coreClient';
 import { denyAllPermissions, guardWebContents, installCsp, isSameAppPage } from '../../electron/main/security';
 import { APP_URL, appProtocolHandler, mimeTypeOf, resolveAppFile } from '../../electron/main/protocol';
-import { secureWebPreferences } from '../../electron/main/window';
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -135,7 +134,7 @@ describe('window', () => {
     const prefs = win.options.webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, spellcheck: false });
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.cjs$/);
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, allowRunningInsecureContent: false });
+    expect(prefs).toMatchObject({ nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, allowRunningInsecureContent: false, experimentalFeatures: false, disableBlinkFeatures: 'Auxclick' });
   });
 
   it('enables the sandbox for every renderer', async () => {
