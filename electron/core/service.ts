@@ -92,7 +92,7 @@ export function openService(options: ServiceOptions): CoreService {
    */
   function checkIntegrity(): void {
     integrity.checkOnStart();
-    setImmediate(() => void integrity.verifyFully());
+    setImmediate(() => void integrity.verifyFully(true));
   }
   const asOfViews = new AsOfViews(store, PROJECTIONS);
   const sessions = new Map<string, SessionUser>();
