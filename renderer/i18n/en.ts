@@ -371,7 +371,7 @@ export const en: Catalog = {
     NOT_SET_UP: 'Sen is not set up on this computer yet.',
     ALREADY_SET_UP: 'Sen has already been set up.',
     WRONG_CREDENTIALS: 'Wrong username or password.',
-    ACCOUNT_LOCKED: 'The account is locked after {{failures}} wrong passwords. Try again after {{until}}, or ask an administrator to reset the password.',
+    ACCOUNT_LOCKED: 'The account is locked after {{failures}} wrong passwords in a row. Try again after {{until}}, or ask an administrator to reset the password.',
     PASSWORD_CHANGE_REQUIRED: 'You must change your password before you continue.',
     LAST_ADMIN: 'This is the last active administrator: it cannot be deactivated or lose the administrator role. Make another account an administrator first.',
     DUPLICATE_USERNAME: 'This username is already taken.',

@@ -372,7 +372,7 @@ export const vi = {
     NOT_SET_UP: 'Sen chưa được thiết lập trên máy này.',
     ALREADY_SET_UP: 'Sen đã được thiết lập trước đó.',
     WRONG_CREDENTIALS: 'Sai tên đăng nhập hoặc mật khẩu.',
-    ACCOUNT_LOCKED: 'Tài khoản bị khóa tạm thời do nhập sai mật khẩu quá {{failures}} lần. Thử lại sau {{until}}, hoặc nhờ quản trị viên đặt lại mật khẩu.',
+    ACCOUNT_LOCKED: 'Tài khoản bị khóa tạm thời do nhập sai mật khẩu {{failures}} lần liên tiếp. Thử lại sau {{until}}, hoặc nhờ quản trị viên đặt lại mật khẩu.',
     PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
     LAST_ADMIN: 'Đây là quản trị viên cuối cùng còn hoạt động: không thể vô hiệu hóa hay bỏ vai trò quản trị. Hãy cấp quyền quản trị cho một tài khoản khác trước.',
     DUPLICATE_USERNAME: 'Tên đăng nhập này đã có người dùng.',
