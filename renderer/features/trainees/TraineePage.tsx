@@ -52,7 +52,7 @@ function Details({ r }: { r: TraineeRecord }) {
   const { t } = useTranslation();
   const v = (field: string, value: unknown) => formatFieldValue(t, field, value);
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" data-testid="trainee-details">
       <Stack gap="lg">
         <Section title={t('trainee.sections.identity')}>
           <Item name={t('fields.fileNumber')} testId="detail-fileNumber">{r.fileNumber}</Item>
