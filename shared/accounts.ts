@@ -39,6 +39,8 @@ export interface SessionUser {
   roles: Role[];
   /** Set after an admin created the account or reset its password: only auth.changePassword, auth.signOut and system.status answer until the person chooses a new one. */
   mustChangePassword?: boolean;
+  /** The screen is locked (idle or on request): only signing in again (this person or another) or out answers. */
+  locked?: boolean;
 }
 
 const fullName = z.string().trim().min(1, 'required').max(100, 'tooLong');

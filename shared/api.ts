@@ -40,6 +40,10 @@ export interface HandlerSpec {
 
 const empty = z.object({}).strict();
 
+/** Minutes without a key or mouse movement before Sen locks the screen. */
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+const idleLockInput = z.object({ minutes: z.number({ error: 'invalidType' }).int('invalid').min(1, 'idleLockRange').max(240, 'idleLockRange') }).strict();
+
 const voidInput = z.object({
   seq: z.number().int().positive(),
   reason: z.string().trim().min(1, 'required').max(500, 'tooLong'),
@@ -59,6 +63,9 @@ export const HANDLERS = {
   'auth.signOut': { input: empty, permission: 'signedIn', kind: 'command' },
   /** One's own password: the current one, a new one (twice). The only call besides sign-out and status while a change is required. */
   'auth.changePassword': { input: changePasswordInput, permission: 'signedIn', kind: 'command' },
+  /** Hide the screen until the same person re-enters the password (or someone else signs in). */
+  'auth.lock': { input: empty, permission: 'signedIn', kind: 'command' },
+  'system.setIdleLock': { input: idleLockInput, permission: 'system.admin', kind: 'command' },
   /** Every account, without password hashes. */
   'accounts.list': { input: empty, permission: 'accounts.manage', kind: 'query' },
   'accounts.create': { input: createAccountInput, permission: 'accounts.manage', kind: 'command' },
@@ -94,6 +101,8 @@ export interface SystemStatus {
   user: SessionUser | null;
   /** Only for a signed-in user. */
   integrity: IntegrityStatus | null;
+  /** Minutes of inactivity after which the screen locks (facility setting). */
+  idleLockMinutes: number;
   /** Projections being rebuilt from the log (a new Sen version changed them): nothing else answers until done. */
   startup: { done: number; total: number } | null;
 }
@@ -149,6 +158,8 @@ export interface HandlerOutputs {
   'auth.signIn': SessionUser;
   'auth.signOut': null;
   'auth.changePassword': null;
+  'auth.lock': null;
+  'system.setIdleLock': { minutes: number };
   'accounts.list': AccountSummary[];
   'accounts.create': { userId: string };
   'accounts.setRoles': { seq: number };

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'ALREADY_VOIDED',
   /** Projections are being rebuilt after an update; try again in a moment. */
   'STARTING',
+  /** The screen is locked: sign in again to continue. */
+  'SESSION_LOCKED',
   'STORAGE_READ_ONLY',
   'DISK_FULL',
   'DB_CORRUPT',

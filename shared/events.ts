@@ -14,6 +14,7 @@ const fieldChange = z.object({
 
 export const EVENT_TYPES = {
   FacilitySetUp: { schema: 1, data: z.object({ name: z.string().min(1) }) },
+  IdleLockChanged: { schema: 1, data: z.object({ minutes: z.number().int().min(1).max(240) }) },
   UserCreated: {
     schema: 2,
     data: z.object({

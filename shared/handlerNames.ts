@@ -11,6 +11,8 @@ export const HANDLER_NAMES = [
   'auth.signIn',
   'auth.signOut',
   'auth.changePassword',
+  'auth.lock',
+  'system.setIdleLock',
   'accounts.list',
   'accounts.create',
   'accounts.setRoles',

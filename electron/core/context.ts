@@ -33,6 +33,8 @@ export interface HandlerContext {
   /** Meta for events this call appends: who, as which roles, and why. */
   meta(reason?: string): EventMeta;
   signIn(user: SessionUser): void;
+  /** Lock this connection's screen: only signing in again (or out) answers until then. */
+  lock(): void;
   signOut(): void;
 }
 

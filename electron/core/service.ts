@@ -33,6 +33,7 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = { ...systemHandlers, ...account
 /** Which areas of the screens an event type changes: pushed to renderers after each append. */
 const EVENT_AREAS: Record<EventType, Area[]> = {
   FacilitySetUp: ['system'],
+  IdleLockChanged: ['system', 'session'],
   UserCreated: ['system', 'accounts'],
   UserSignedIn: ['session'],
   UserSignedOut: ['session'],
@@ -59,6 +60,9 @@ const REPLAY_AT_ONCE_UP_TO = 200_000;
 const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak']);
 
 /** All a session may call until a required password change is done (signing in again replaces the session). */
+/** While the screen is locked: the same person or someone else signing in, signing out, the status. */
+const WHILE_LOCKED = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.status']);
+
 const WHILE_PASSWORD_CHANGE_REQUIRED = new Set<HandlerName>(['auth.changePassword', 'auth.signOut', 'system.status', 'auth.signIn']);
 
 export function openService(options: ServiceOptions): CoreService {
@@ -96,6 +100,8 @@ export function openService(options: ServiceOptions): CoreService {
   }
   const asOfViews = new AsOfViews(store, PROJECTIONS);
   const sessions = new Map<string, SessionUser>();
+  /** Connections whose screen is locked (idle or on request); signing in again unlocks. */
+  const locked = new Set<string>();
   const listeners = new Set<(areas: Area[]) => void>();
   // One writer: commands run one after another, in arrival order, even across await points.
   let writer: Promise<unknown> = Promise.resolve();
@@ -123,7 +129,7 @@ export function openService(options: ServiceOptions): CoreService {
     }
     const fresh = sessionUser(row);
     sessions.set(connection, fresh);
-    return fresh;
+    return locked.has(connection) ? { ...fresh, locked: true } : fresh;
   }
 
   /** `localAdmin`: a query run by whoever holds the database file (the CLI), without a session. */
@@ -139,6 +145,7 @@ export function openService(options: ServiceOptions): CoreService {
     if (!localAdmin && !isAllowed(spec.permission, user?.roles)) {
       throw user ? new SenError('FORBIDDEN', `Your roles do not allow ${name}.`) : new SenError('UNAUTHENTICATED', 'Please sign in.');
     }
+    if (user?.locked && !WHILE_LOCKED.has(name)) throw new SenError('SESSION_LOCKED', 'The screen is locked: sign in again to continue.');
     if (user?.mustChangePassword && !WHILE_PASSWORD_CHANGE_REQUIRED.has(name)) {
       throw new SenError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password first.');
     }
@@ -160,8 +167,15 @@ export function openService(options: ServiceOptions): CoreService {
       today: () => todayIso(now()),
       scrypt: options.scrypt ?? OWASP_SCRYPT,
       meta: (reason) => (user ? { actor: user.id, actorRoles: user.roles, ...(reason ? { reason } : {}) } : { actor: null }),
-      signIn: (u) => sessions.set(connection, u),
-      signOut: () => sessions.delete(connection),
+      signIn: (u) => {
+        locked.delete(connection);
+        sessions.set(connection, u);
+      },
+      signOut: () => {
+        locked.delete(connection);
+        sessions.delete(connection);
+      },
+      lock: () => locked.add(connection),
     };
     const handler = IMPLEMENTATIONS[name] as Handler<HandlerName>;
     const value = await handler(ctx, parsed.data as never);

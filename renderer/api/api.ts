@@ -122,6 +122,14 @@ export const api = createApi({
       query: call('trainees.release'),
       invalidatesTags: ['trainees', 'system'],
     }),
+    lock: build.mutation<HandlerOutput<'auth.lock'>, void>({
+      query: () => ({ name: 'auth.lock', input: {} }),
+      invalidatesTags: ['session'],
+    }),
+    setIdleLock: build.mutation<HandlerOutput<'system.setIdleLock'>, HandlerInput<'system.setIdleLock'>>({
+      query: call('system.setIdleLock'),
+      invalidatesTags: ['system'],
+    }),
     voidEvent: build.mutation<HandlerOutput<'events.void'>, HandlerInput<'events.void'>>({
       query: call('events.void'),
       invalidatesTags: ['trainees', 'system'],
@@ -155,6 +163,8 @@ export const {
   useCorrectMutation,
   useReleaseMutation,
   useVoidEventMutation,
+  useLockMutation,
+  useSetIdleLockMutation,
   useAcknowledgeChainBreakMutation,
 } = api;
 

@@ -99,6 +99,13 @@ export function App() {
       </Welcome>
     );
   }
+  if (status.user.locked) {
+    return (
+      <Welcome>
+        <SignInScreen facilityName={status.facilityName} locked={status.user} />
+      </Welcome>
+    );
+  }
   if (status.user.mustChangePassword) {
     return (
       <Welcome>
@@ -106,5 +113,5 @@ export function App() {
       </Welcome>
     );
   }
-  return <Shell user={status.user} facilityName={status.facilityName} integrity={status.integrity} />;
+  return <Shell user={status.user} facilityName={status.facilityName} integrity={status.integrity} idleLockMinutes={status.idleLockMinutes} />;
 }

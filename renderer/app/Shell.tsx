@@ -4,7 +4,7 @@ import type { SessionUser } from '../../shared/accounts';
 import type { IntegrityStatus } from '../../shared/api';
 import { IntegrityBanner } from '../features/system/IntegrityBanner';
 import { isAllowed } from '../../shared/roles';
-import { api, useSignOutMutation } from '../api/api';
+import { api, useLockMutation, useSignOutMutation } from '../api/api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { notifyError } from '../components/feedback';
 import { AccountsPage } from '../features/accounts/AccountsPage';
@@ -15,6 +15,7 @@ import { SystemPage } from '../features/system/SystemPage';
 import { TraineePage } from '../features/trainees/TraineePage';
 import { label } from '../features/trainees/format';
 import { navigate, type Route } from './navigation';
+import { useIdleLock } from './useIdleLock';
 import { useAppDispatch, useAppSelector } from './store';
 
 function NavButton({ route, current, children }: { route: Route; current: Route; children: string }) {
@@ -45,11 +46,24 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
 }
 
 /** The signed-in frame: header with facility, user, language, navigation, sign-out. */
-export function Shell({ user, facilityName, integrity }: { user: SessionUser; facilityName: string | null; integrity: IntegrityStatus | null }) {
+export function Shell({
+  user,
+  facilityName,
+  integrity,
+  idleLockMinutes,
+}: {
+  user: SessionUser;
+  facilityName: string | null;
+  integrity: IntegrityStatus | null;
+  idleLockMinutes: number;
+}) {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
   const route = useAppSelector((s) => s.navigation.route);
   const [signOut, { isLoading }] = useSignOutMutation();
+  const [lock, locking] = useLockMutation();
+  // Left alone, the screen locks: the core refuses this session until the password is typed again.
+  useIdleLock(idleLockMinutes, () => void lock());
 
   const onSignOut = async () => {
     const result = await signOut();
@@ -112,6 +126,9 @@ export function Shell({ user, facilityName, integrity }: { user: SessionUser; fa
               onClick={() => dispatch(navigate({ name: 'account' }))}
             >
               {t('header.myAccount')}
+            </Button>
+            <Button variant="subtle" size="sm" onClick={() => void lock()} loading={locking.isLoading}>
+              {t('header.lock')}
             </Button>
             <Button variant="default" size="sm" onClick={() => void onSignOut()} loading={isLoading}>
               {t('header.signOut')}

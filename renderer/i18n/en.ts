@@ -56,6 +56,7 @@ export const en: Catalog = {
     demoPassword: 'password',
   },
   header: {
+    lock: 'Lock screen',
     signedInAs: 'User',
     signOut: 'Sign out',
     mainNav: 'Main navigation',
@@ -219,6 +220,18 @@ export const en: Catalog = {
       checkpoint: 'an event verified earlier has changed',
     },
   },
+  lock: {
+    title: 'The screen is locked',
+    text: '{{name}} is working. Enter the password again to carry on where you were.',
+    resume: 'Unlock',
+    someoneElse: 'Someone else signs in (the current person will be signed out)',
+  },
+  idleLock: {
+    title: 'Screen lock',
+    intro: 'When nobody uses the workstation for this many minutes, Sen locks the screen; the person enters the password again to carry on.',
+    minutes: 'Idle minutes',
+    saved: 'Saved: the screen locks after {{minutes}} minutes.',
+  },
   void: {
     title: 'Void a record entered by mistake',
     intro: 'The record "{{what}}" (no. {{seq}}) will be marked as void. Nothing is deleted: the history keeps the original, who voided it and why.',
@@ -345,6 +358,7 @@ export const en: Catalog = {
       instructor: 'Workshop instructor',
     },
     eventType: {
+      IdleLockChanged: 'Screen lock time changed',
       FacilitySetUp: 'Facility set up',
       UserCreated: 'Account created',
       UserSignedIn: 'Signed in',
@@ -364,6 +378,7 @@ export const en: Catalog = {
     },
   },
   errors: {
+    SESSION_LOCKED: 'The screen is locked: sign in again to continue.',
     VALIDATION: 'Some information is not valid. Check the marked fields.',
     UNKNOWN_HANDLER: 'This operation is not supported.',
     UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
@@ -392,6 +407,7 @@ export const en: Catalog = {
     INTERNAL: 'An unexpected error occurred. No data was changed.',
   },
   validation: {
+    idleLockRange: 'From 1 to 240 minutes',
     required: 'Required',
     invalid: 'Invalid value',
     invalidDate: 'Not a valid date (dd/mm/yyyy)',

@@ -57,6 +57,7 @@ export const vi = {
     demoPassword: 'mật khẩu',
   },
   header: {
+    lock: 'Khóa màn hình',
     signedInAs: 'Người dùng',
     signOut: 'Đăng xuất',
     mainNav: 'Điều hướng chính',
@@ -220,6 +221,18 @@ export const vi = {
       checkpoint: 'sự kiện đã kiểm tra trước đây bị thay đổi',
     },
   },
+  lock: {
+    title: 'Màn hình đã khóa',
+    text: '{{name}} đang làm việc. Nhập lại mật khẩu để tiếp tục đúng chỗ đang làm.',
+    resume: 'Mở khóa',
+    someoneElse: 'Người khác đăng nhập (người đang dùng sẽ bị đăng xuất)',
+  },
+  idleLock: {
+    title: 'Tự khóa màn hình',
+    intro: 'Khi không ai dùng máy trong chừng ấy phút, Sen khóa màn hình; người dùng nhập lại mật khẩu để tiếp tục.',
+    minutes: 'Số phút không dùng',
+    saved: 'Đã lưu: tự khóa sau {{minutes}} phút.',
+  },
   void: {
     title: 'Hủy bản ghi nhập nhầm',
     intro: 'Bản ghi "{{what}}" (số {{seq}}) sẽ được đánh dấu là đã hủy. Không có gì bị xóa: lịch sử vẫn giữ bản ghi gốc, người hủy và lý do.',
@@ -346,6 +359,7 @@ export const vi = {
       instructor: 'Hướng dẫn lao động',
     },
     eventType: {
+      IdleLockChanged: 'Đổi thời gian tự khóa màn hình',
       FacilitySetUp: 'Thiết lập cơ sở',
       UserCreated: 'Tạo tài khoản',
       UserSignedIn: 'Đăng nhập',
@@ -365,6 +379,7 @@ export const vi = {
     },
   },
   errors: {
+    SESSION_LOCKED: 'Màn hình đang khóa: hãy đăng nhập lại để tiếp tục.',
     VALIDATION: 'Thông tin chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.',
     UNKNOWN_HANDLER: 'Thao tác không được hỗ trợ.',
     UNAUTHENTICATED: 'Phiên làm việc đã kết thúc. Hãy đăng nhập lại.',
@@ -393,6 +408,7 @@ export const vi = {
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu không bị thay đổi.',
   },
   validation: {
+    idleLockRange: 'Từ 1 đến 240 phút',
     required: 'Bắt buộc nhập',
     invalid: 'Giá trị không hợp lệ',
     invalidDate: 'Ngày không hợp lệ (dd/mm/yyyy)',

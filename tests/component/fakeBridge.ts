@@ -65,7 +65,7 @@ export const TEACHER: SessionUser = { id: '00000000-0000-4000-8000-000000000002'
 export const INTACT: IntegrityStatus = { state: 'ok', breaks: [], checkedAt: '2026-11-25T01:00:00.000Z', verification: null };
 
 export function status(user: SessionUser | null, setUp = true, integrity: IntegrityStatus = INTACT): SystemStatus {
-  return { setUp, facilityName: setUp ? 'Cơ sở cai nghiện ma túy tỉnh Sơn La' : null, user, integrity: user ? integrity : null, startup: null };
+  return { setUp, facilityName: setUp ? 'Cơ sở cai nghiện ma túy tỉnh Sơn La' : null, user, integrity: user ? integrity : null, idleLockMinutes: 10, startup: null };
 }
 
 /** A bridge for a signed-in user on a set-up facility. */

@@ -119,7 +119,7 @@ describe('utility.ts (the core as a utilityProcess)', () => {
     const core = host(dataDir);
     await core.next((m) => m.kind === 'ready');
     core.send({ kind: 'call', id: 1, connection: '1', name: 'system.status', input: {} });
-    expect(await core.next((m) => m.kind === 'result')).toEqual({ kind: 'result', id: 1, result: { ok: true, value: { setUp: false, facilityName: null, user: null, integrity: null, startup: null } } });
+    expect(await core.next((m) => m.kind === 'result')).toEqual({ kind: 'result', id: 1, result: { ok: true, value: { setUp: false, facilityName: null, user: null, integrity: null, idleLockMinutes: 10, startup: null } } });
     core.child.kill('SIGTERM');
     expect(await core.exited).toBe(0);
   });

@@ -89,7 +89,7 @@ describe('preview host', () => {
   it('answers system.status with the right token', async () => {
     const reply = await invoke({ name: 'system.status', input: {} });
     expect(reply.status).toBe(200);
-    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { setUp: false, facilityName: null, user: null, integrity: null, startup: null } });
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { setUp: false, facilityName: null, user: null, integrity: null, idleLockMinutes: 10, startup: null } });
   });
 
   it('refuses unknown handlers and malformed JSON', async () => {

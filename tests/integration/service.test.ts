@@ -16,7 +16,7 @@ describe('first run and sign-in', () => {
   it('reports not set up, sets up once, then refuses a second set-up', async () => {
     const dataDir = tempDir();
     const service = testService(dataDir);
-    expect(await service.call('w', 'system.status', {})).toEqual({ ok: true, value: { setUp: false, facilityName: null, user: null, integrity: null, startup: null } });
+    expect(await service.call('w', 'system.status', {})).toEqual({ ok: true, value: { setUp: false, facilityName: null, user: null, integrity: null, idleLockMinutes: 10, startup: null } });
     const input = { facilityName: 'Cơ sở A', fullName: 'Admin', username: 'admin', password: ADMIN_PASSWORD, passwordConfirm: ADMIN_PASSWORD };
     expect((await service.call('w', 'system.setup', input)).ok).toBe(true);
     expect(eventCount(dataDir)).toBe(2);

@@ -4,6 +4,7 @@ import { streams } from '../../../shared/events';
 import type { Role } from '../../../shared/roles';
 import type Database from 'better-sqlite3';
 import { requireUser, type HandlerContext, type HandlerMap } from '../context';
+import type { AppendRequest } from '../store/eventStore';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 
 export interface UserRow {
@@ -55,6 +56,7 @@ export const accountHandlers: HandlerMap<
   | 'auth.signIn'
   | 'auth.signOut'
   | 'auth.changePassword'
+  | 'auth.lock'
   | 'accounts.list'
   | 'accounts.create'
   | 'accounts.setRoles'
@@ -106,9 +108,22 @@ export const accountHandlers: HandlerMap<
       throw new SenError('WRONG_CREDENTIALS', 'Wrong username or password.');
     }
     const user = sessionUser(row);
-    ctx.store.append(streams.user(user.id), 'any', [{ type: 'UserSignedIn', data: { userId: user.id } }], { actor: user.id, actorRoles: user.roles });
+    // Someone else signing in at a locked (or open) screen signs the first person out.
+    const previous = ctx.user;
+    const events: AppendRequest[] = [];
+    if (previous && previous.id !== user.id) {
+      events.push({ stream: streams.user(previous.id), expected: 'any', events: [{ type: 'UserSignedOut', data: { userId: previous.id } }] });
+    }
+    events.push({ stream: streams.user(user.id), expected: 'any', events: [{ type: 'UserSignedIn', data: { userId: user.id } }] });
+    ctx.store.appendBatch(events, { actor: user.id, actorRoles: user.roles });
     ctx.signIn(user);
     return user;
+  },
+
+  'auth.lock': (ctx) => {
+    requireUser(ctx);
+    ctx.lock();
+    return null;
   },
 
   'auth.signOut': (ctx) => {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Stats } from '../../../shared/api';
+import { DEFAULT_IDLE_LOCK_MINUTES, type Stats } from '../../../shared/api';
 import { isAsOfView } from '../store/asOf';
 import type { HandlerMap } from '../context';
 import { SenError } from '../../../shared/errors';
@@ -20,16 +20,21 @@ export function stats(db: Database.Database): Stats {
   };
 }
 
-export const systemHandlers: HandlerMap<'system.status' | 'system.stats' | 'system.verify' | 'system.acknowledgeChainBreak'> = {
+export const systemHandlers: HandlerMap<'system.status' | 'system.stats' | 'system.verify' | 'system.acknowledgeChainBreak' | 'system.setIdleLock'> = {
   'system.status': (ctx) => {
-    const row = ctx.store.db.prepare<[], { name: string }>('SELECT name FROM facility WHERE id = 1').get();
+    const row = ctx.store.db.prepare<[], { name: string; idle_lock_minutes: number }>('SELECT name, idle_lock_minutes FROM facility WHERE id = 1').get();
     return {
       setUp: row !== undefined,
       facilityName: row?.name ?? null,
       user: ctx.user,
-      integrity: ctx.user ? ctx.integrity.status() : null,
+      integrity: ctx.user && !ctx.user.locked ? ctx.integrity.status() : null,
+      idleLockMinutes: row?.idle_lock_minutes ?? DEFAULT_IDLE_LOCK_MINUTES,
       startup: ctx.startup(),
     };
+  },
+  'system.setIdleLock': (ctx, input) => {
+    ctx.store.append(streams.facility, 'any', [{ type: 'IdleLockChanged', data: { minutes: input.minutes } }], ctx.meta());
+    return { minutes: input.minutes };
   },
   'system.stats': (ctx, input) => stats(ctx.view(input.asOf)),
   'system.verify': async (ctx) => {

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Grid, Loader, Paper, Progress, Stack, Table, Text
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/dates';
 import { useStatsQuery, useStatusQuery, useVerifyMutation } from '../../api/api';
+import { IdleLockSetting } from './IdleLockSetting';
 import { BreakLine } from './IntegrityBanner';
 import { AsOfBanner, AsOfControl, useAsOf } from '../../components/AsOf';
 import { ErrorAlert } from '../../components/feedback';
@@ -116,6 +117,9 @@ export function SystemPage() {
               ) : null}
             </Stack>
           </Paper>
+          <Stack mt="md">
+            <IdleLockSetting />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>
