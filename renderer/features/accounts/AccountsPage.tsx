@@ -16,6 +16,7 @@ import {
   useSetRolesMutation,
 } from '../../api/api';
 import { ErrorAlert, notifySuccess } from '../../components/feedback';
+import { FormActions } from '../../components/FormActions';
 import { applyServerIssues } from '../../components/serverIssues';
 import { validationMessage } from '../../i18n/messages';
 import { label } from '../trainees/format';
@@ -214,14 +215,7 @@ function CreateAccountForm({ onDone }: { onDone: () => void }) {
           {...form.register('password')}
         />
         <PasswordInput label={t('accounts.passwordConfirm')} withAsterisk autoComplete="new-password" error={msg(errors.passwordConfirm?.message)} {...form.register('passwordConfirm')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isLoading}>
-            {t('accounts.create')}
-          </Button>
-        </Group>
+        <FormActions submit={t('accounts.create')} onCancel={onDone} loading={isLoading} />
       </Stack>
     </form>
   );
@@ -247,14 +241,7 @@ function RolesForm({ account, onDone }: { account: AccountSummary; onDone: () =>
       <Stack gap="md">
         <ErrorAlert error={error} />
         <RoleChoice control={form.control} name="roles" autoFocus error={rolesError ? validationMessage(t, rolesError) : undefined} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isLoading}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submit={t('common.save')} onCancel={onDone} loading={isLoading} />
       </Stack>
     </form>
   );
@@ -296,14 +283,7 @@ function ResetPasswordForm({ account, onDone }: { account: AccountSummary; onDon
           {...form.register('password')}
         />
         <PasswordInput label={t('accounts.passwordConfirm')} withAsterisk autoComplete="new-password" error={msg(errors.passwordConfirm?.message)} {...form.register('passwordConfirm')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isLoading}>
-            {t('accounts.resetPassword')}
-          </Button>
-        </Group>
+        <FormActions submit={t('accounts.resetPassword')} onCancel={onDone} loading={isLoading} />
       </Stack>
     </form>
   );
@@ -325,14 +305,7 @@ function DeactivateConfirm({ account, onDone }: { account: AccountSummary; onDon
         {t('accounts.deactivateIntro')}
       </Alert>
       <ErrorAlert error={error} />
-      <Group justify="flex-end">
-        <Button variant="default" onClick={onDone} data-autofocus>
-          {t('common.cancel')}
-        </Button>
-        <Button color="red" onClick={() => void onConfirm()} loading={isLoading}>
-          {t('accounts.deactivate')}
-        </Button>
-      </Group>
+      <FormActions submit={t('accounts.deactivate')} onCancel={onDone} cancelAutoFocus onConfirm={() => void onConfirm()} loading={isLoading} color="red" />
     </Stack>
   );
 }

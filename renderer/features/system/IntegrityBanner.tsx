@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/accounts';
@@ -6,6 +6,7 @@ import type { ChainBreak, IntegrityStatus } from '../../../shared/api';
 import { isAllowed } from '../../../shared/roles';
 import { useAcknowledgeChainBreakMutation } from '../../api/api';
 import { ErrorAlert, notifySuccess } from '../../components/feedback';
+import { FormActions } from '../../components/FormActions';
 
 /** One break in the user's language: which event, and what is wrong with it. */
 export function BreakLine({ b }: { b: ChainBreak }) {
@@ -69,14 +70,7 @@ function AcknowledgeForm({ onDone }: { onDone: () => void }) {
         <Text size="sm">{t('integrity.acknowledgeIntro')}</Text>
         <ErrorAlert error={error} />
         <Textarea label={t('integrity.note')} autosize minRows={2} maxLength={500} value={note} autoFocus onChange={(e) => setNote(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="red" loading={isLoading}>
-            {t('integrity.acknowledgeSubmit')}
-          </Button>
-        </Group>
+        <FormActions submit={t('integrity.acknowledgeSubmit')} onCancel={onDone} loading={isLoading} color="red" />
       </Stack>
     </form>
   );

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useAdmitMutation } from '../../api/api';
 import { navigate } from '../../app/navigation';
 import { useAppDispatch } from '../../app/store';
 import { ErrorAlert, notifySuccess } from '../../components/feedback';
+import { FormActions } from '../../components/FormActions';
 import { applyServerIssues } from '../../components/serverIssues';
 import { TraineeFields } from './TraineeFields';
 import { admitFormSchema, detailsOf, emptyTraineeForm, TRAINEE_FORM_PATHS, type TraineeFormInput, type TraineeFormOutput } from './traineeForm';
@@ -40,14 +41,7 @@ export function AdmitPage() {
         </Title>
         <ErrorAlert error={error} />
         <TraineeFields form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isLoading}>
-            {t('admit.submit')}
-          </Button>
-        </Group>
+        <FormActions submit={t('admit.submit')} onCancel={cancel} loading={isLoading} />
       </Stack>
     </form>
   );

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { TraineeRecord } from '../../../shared/admissions';
 import { useCorrectMutation } from '../../api/api';
 import { ErrorAlert, notifySuccess } from '../../components/feedback';
+import { FormActions } from '../../components/FormActions';
 import { applyServerIssues } from '../../components/serverIssues';
 import { validationMessage } from '../../i18n/messages';
 import { TraineeFields } from './TraineeFields';
@@ -74,14 +75,7 @@ function CorrectForm({ record, onDone }: { record: TraineeRecord; onDone: () => 
             }
           }}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={isLoading}>
-            {t('correct.submit')}
-          </Button>
-        </Group>
+        <FormActions submit={t('correct.submit')} onCancel={onDone} loading={isLoading} />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { RELEASE_KINDS, type TraineeRecord } from '../../../shared/admissions';
 import { formatDate, parseDisplayDate, todayIso } from '../../../shared/dates';
 import { useReleaseMutation } from '../../api/api';
 import { ErrorAlert, notifySuccess } from '../../components/feedback';
+import { FormActions } from '../../components/FormActions';
 import { applyServerIssues } from '../../components/serverIssues';
 import { validationMessage } from '../../i18n/messages';
 import { displayDate } from './traineeForm';
@@ -83,14 +84,7 @@ function ReleaseForm({ record, onDone }: { record: TraineeRecord; onDone: () => 
           )}
         />
         <Textarea label={t('release.note')} autosize minRows={2} error={msg(errors.note?.message)} {...form.register('note')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="orange" loading={isLoading}>
-            {t('release.submit')}
-          </Button>
-        </Group>
+        <FormActions submit={t('release.submit')} onCancel={onDone} loading={isLoading} color="orange" />
       </Stack>
     </form>
   );

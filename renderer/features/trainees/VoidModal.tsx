@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../shared/api';
 import { useVoidEventMutation } from '../../api/api';
 import { ErrorAlert, notifySuccess } from '../../components/feedback';
+import { FormActions } from '../../components/FormActions';
 import { validationMessage } from '../../i18n/messages';
 import { label } from './format';
 
@@ -55,14 +56,7 @@ function VoidForm({ entry, onDone }: { entry: TimelineEntry; onDone: () => void 
             setMissing(false);
           }}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('void.keep')}
-          </Button>
-          <Button type="submit" color="red" loading={isLoading}>
-            {t('void.submit')}
-          </Button>
-        </Group>
+        <FormActions submit={t('void.submit')} onCancel={onDone} loading={isLoading} color="red" cancel={t('void.keep')} />
       </Stack>
     </form>
   );
