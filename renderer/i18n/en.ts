@@ -56,7 +56,7 @@ export const en: Catalog = {
     demoPassword: 'password',
   },
   header: {
-    lock: 'Lock screen',
+    lock: 'Lock',
     signedInAs: 'User',
     signOut: 'Sign out',
     mainNav: 'Main navigation',

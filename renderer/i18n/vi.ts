@@ -57,7 +57,7 @@ export const vi = {
     demoPassword: 'mật khẩu',
   },
   header: {
-    lock: 'Khóa màn hình',
+    lock: 'Khóa',
     signedInAs: 'Người dùng',
     signOut: 'Đăng xuất',
     mainNav: 'Điều hướng chính',
