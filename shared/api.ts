@@ -21,6 +21,8 @@ import {
   type TraineeRecord,
 } from './admissions';
 import { demoInput, type DemoResult } from './demo';
+import { ACCESS_HANDLERS, type AccessOutputs } from './access';
+import { MEDICAL_HANDLERS, type MedicalOutputs } from './medical';
 import type { Permission } from './roles';
 import { HANDLER_NAMES, type HandlerName } from './handlerNames';
 import type { EventMeta, EventType } from './events';
@@ -28,7 +30,7 @@ import type { EventMeta, EventType } from './events';
 export { HANDLER_NAMES, type HandlerName };
 
 /** Areas of data; the core pushes the areas an append touched so the renderer refetches. */
-export const AREAS = ['system', 'session', 'trainees', 'accounts'] as const;
+export const AREAS = ['system', 'session', 'trainees', 'accounts', 'medical', 'access'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface HandlerSpec {
@@ -83,7 +85,13 @@ export const HANDLERS = {
   /** Any signed-in person may void what they recorded; an admin may void anyone's (checked in the core). */
   'events.void': { input: voidInput, permission: 'signedIn', kind: 'command' },
   'system.acknowledgeChainBreak': { input: acknowledgeInput, permission: 'system.admin', kind: 'command' },
+  ...MEDICAL_HANDLERS,
+  ...ACCESS_HANDLERS,
 } as const satisfies Record<HandlerName, HandlerSpec>;
+
+/** A handler declared in HANDLERS but not listed in HANDLER_NAMES fails to compile here. */
+const everyHandlerListed: [Exclude<keyof typeof HANDLERS, HandlerName>] extends [never] ? true : false = true;
+void everyHandlerListed;
 
 export interface IntegrityStatus {
   /** ok: intact; broken: a break nobody acknowledged (Sen is read-only); acknowledged: known breaks only. */
@@ -149,7 +157,7 @@ export interface TimelineEntry {
   voided: { bySeq: number; reason: string; actor: { id: string; fullName: string } | null; recordedAt: string } | null;
 }
 
-export interface HandlerOutputs {
+export interface HandlerOutputs extends MedicalOutputs, AccessOutputs {
   'system.status': SystemStatus;
   'system.setup': { facilityName: string };
   'system.stats': Stats;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { roleSchema } from './accounts';
-import { FieldChange, RELEASE_KINDS, traineeDetailsBase } from './admissions';
+import { FieldChange, PHASES, RELEASE_KINDS, traineeDetailsBase } from './admissions';
+import { ACCESS_EVENTS } from './access';
+import { MEDICAL_EVENTS, MEDICAL_VOIDABLE } from './medical';
 
 /**
  * Every event type Sen writes, with the version of its data shape and the zod schema of that
@@ -71,10 +73,17 @@ export const EVENT_TYPES = {
       note: z.string(),
     }),
   },
+  /** Moves a trainee to another stage of treatment: never automatic (e.g. not when a detox episode closes). */
+  TraineePhaseAdvanced: {
+    schema: 1,
+    data: z.object({ traineeId: z.uuid(), from: z.enum(PHASES), to: z.enum(PHASES), date: z.string(), note: z.string() }),
+  },
+  ...MEDICAL_EVENTS,
+  ...ACCESS_EVENTS,
 } as const;
 
 /** Event types a person may void (their own, or anyone's as admin). */
-export const VOIDABLE_TYPES: readonly EventType[] = ['TraineeAdmitted', 'TraineeDetailsCorrected', 'TraineeReleased'];
+export const VOIDABLE_TYPES: readonly EventType[] = ['TraineeAdmitted', 'TraineeDetailsCorrected', 'TraineeReleased', 'TraineePhaseAdvanced', ...MEDICAL_VOIDABLE];
 
 export type EventType = keyof typeof EVENT_TYPES;
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_TYPES)[T]['data']>;
@@ -117,4 +126,10 @@ export const streams = {
   integrity: 'integrity',
   user: (id: string) => `user:${id}`,
   trainee: (id: string) => `trainee:${id}`,
+  /** Every medical event about one trainee: only medical officers read it whole (see electron/core/medical/redaction.ts). */
+  medical: (traineeId: string) => `medical:${traineeId}`,
+  /** The facility's formulary (drugs and ARV regimens). */
+  formulary: 'formulary',
+  /** The access log: who opened, exported, printed or backed up whose data. */
+  access: 'access',
 };

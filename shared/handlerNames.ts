@@ -27,6 +27,13 @@ export const HANDLER_NAMES = [
   'trainees.release',
   'events.void',
   'system.acknowledgeChainBreak',
+  // Medical slices (shared/medical/*.ts): one block each, kept in this order.
+  // screening
+  // detox
+  // prescriptions
+  // arv
+  // flags
+  // access log
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

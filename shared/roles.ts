@@ -15,6 +15,15 @@ export const PERMISSIONS = {
   'system.admin': ['admin'],
   /** Creating accounts, granting and revoking roles, deactivating, resetting passwords. */
   'accounts.manage': ['admin'],
+  /** Medical data (HIV and other results, diagnoses, prescriptions, doses, labs, flag reasons): medical officers only. */
+  'medical.read': ['medical'],
+  'medical.write': ['medical'],
+  /** Moving a trainee to the next stage of treatment (an explicit event, never automatic). */
+  'trainee.phase': ['admin', 'duty', 'medical'],
+  /** Separate-housing flags and work restrictions without their reasons: everyone who houses or assigns work. */
+  'trainee.restrictions': ['admin', 'medical', 'duty', 'instructor'],
+  /** The access log: who opened, exported, printed or backed up whose data. */
+  'access.read': ['admin'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

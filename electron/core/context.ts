@@ -19,6 +19,11 @@ export interface HandlerContext {
   recordedBefore(asOf?: string): string | null;
   /** The signed-in user of this connection; permission checks have already passed. */
   user: SessionUser | null;
+  /**
+   * Whether this caller may receive medical data (the `medical` role, or the CLI's local admin
+   * who holds the database file anyway). Queries that mix medical and other data ask this.
+   */
+  seesMedical(): boolean;
   now(): Date;
   /** A new id (UUID) for a stream: random, or drawn from the demo's seed while one is replayed. */
   newId(): string;

@@ -19,16 +19,26 @@ import { EventStore } from './store/eventStore';
 import { IntegrityMonitor } from './system/integrity';
 import { voidHandlers } from './voids/handlers';
 import { demoHandlers } from './demo/handlers';
+import { accessSlice } from './access';
+import { MEDICAL_EVENT_AREAS, MEDICAL_PROJECTIONS, medicalHandlers } from './medical';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
 import { stats, systemHandlers } from './system/handlers';
 import type { CoreService, ServiceOptions } from './types';
 import { zodIssues } from './validation';
 
-export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection];
+export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection, ...MEDICAL_PROJECTIONS, ...accessSlice.projections];
 
 /** Every handler name must be implemented exactly once; the type fails to check if one is missing. */
-const IMPLEMENTATIONS: HandlerMap<HandlerName> = { ...systemHandlers, ...accountHandlers, ...admissionHandlers, ...voidHandlers, ...demoHandlers };
+const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
+  ...systemHandlers,
+  ...accountHandlers,
+  ...admissionHandlers,
+  ...voidHandlers,
+  ...demoHandlers,
+  ...medicalHandlers,
+  ...accessSlice.handlers,
+};
 
 /** Which areas of the screens an event type changes: pushed to renderers after each append. */
 const EVENT_AREAS: Record<EventType, Area[]> = {
@@ -49,6 +59,9 @@ const EVENT_AREAS: Record<EventType, Area[]> = {
   TraineeReleased: ['trainees', 'system'],
   EventVoided: ['trainees', 'system'],
   ChainBreakAcknowledged: ['system'],
+  TraineePhaseAdvanced: ['trainees'],
+  ...MEDICAL_EVENT_AREAS,
+  ...accessSlice.areas,
 };
 
 export const DB_FILE = 'sen.db';
@@ -161,6 +174,7 @@ export function openService(options: ServiceOptions): CoreService {
       view: (asOf) => asOfViews.view(asOf, todayIso(now())),
       recordedBefore: (asOf) => asOfViews.recordedBefore(asOf, todayIso(now())),
       user,
+      seesMedical: () => (user ? isAllowed('medical.read', user.roles) : localAdmin),
       now,
       newId,
       driver,

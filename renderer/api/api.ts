@@ -31,7 +31,8 @@ export const bridgeBaseQuery: BaseQueryFn<BridgeCall, unknown, SenErrorData> = a
   }
 };
 
-const call = <N extends HandlerName>(name: N) => (input: HandlerInput<N>): BridgeCall => ({ name, input });
+/** An endpoint's query: the handler name and the caller's input. Slices use it with `api.injectEndpoints`. */
+export const call = <N extends HandlerName>(name: N) => (input: HandlerInput<N>): BridgeCall => ({ name, input });
 
 export const api = createApi({
   reducerPath: 'api',

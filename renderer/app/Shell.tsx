@@ -13,6 +13,9 @@ import { AdmitPage } from '../features/trainees/AdmitPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { TraineePage } from '../features/trainees/TraineePage';
+import { MedicalPage } from '../features/medical/MedicalPage';
+import { MedicalRecordPage } from '../features/medical/record/MedicalRecordPage';
+import { AccessLogPage } from '../features/access/AccessLogPage';
 import { label } from '../features/trainees/format';
 import { navigate, type Route } from './navigation';
 import { useIdleLock } from './useIdleLock';
@@ -20,7 +23,11 @@ import { useAppDispatch, useAppSelector } from './store';
 
 function NavButton({ route, current, children }: { route: Route; current: Route; children: string }) {
   const dispatch = useAppDispatch();
-  const active = route.name === current.name || (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit'));
+  const active =
+    route.name === current.name ||
+    (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit')) ||
+    (route.name === 'medical' && current.name === 'medicalRecord') ||
+    (route.name === 'accounts' && current.name === 'accessLog');
   return (
     <Button variant={active ? 'light' : 'subtle'} size="sm" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
       {children}
@@ -42,6 +49,12 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return isAllowed('accounts.manage', user.roles) ? <AccountsPage user={user} /> : <RosterPage user={user} />;
     case 'account':
       return <MyAccountPage user={user} />;
+    case 'medical':
+      return isAllowed('medical.read', user.roles) ? <MedicalPage tab={route.tab} /> : <RosterPage user={user} />;
+    case 'medicalRecord':
+      return isAllowed('medical.read', user.roles) ? <MedicalRecordPage key={route.traineeId} traineeId={route.traineeId} /> : <RosterPage user={user} />;
+    case 'accessLog':
+      return isAllowed('access.read', user.roles) ? <AccessLogPage /> : <RosterPage user={user} />;
   }
 }
 
@@ -93,6 +106,11 @@ export function Shell({
               <NavButton route={{ name: 'roster' }} current={route}>
                 {t('nav.roster')}
               </NavButton>
+              {isAllowed('medical.read', user.roles) ? (
+                <NavButton route={{ name: 'medical', tab: 'dashboard' }} current={route}>
+                  {t('nav.medical')}
+                </NavButton>
+              ) : null}
               {isAllowed('system.admin', user.roles) ? (
                 <NavButton route={{ name: 'system' }} current={route}>
                   {t('nav.system')}

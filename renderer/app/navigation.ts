@@ -8,7 +8,13 @@ export type Route =
   | { name: 'trainee'; traineeId: string }
   | { name: 'system' }
   | { name: 'account' }
-  | { name: 'accounts' };
+  | { name: 'accounts' }
+  | { name: 'medical'; tab: MedicalTab }
+  | { name: 'medicalRecord'; traineeId: string }
+  | { name: 'accessLog' };
+
+/** The tabs of the medical officers' page. */
+export type MedicalTab = 'dashboard' | 'round' | 'formulary' | 'settings';
 
 export interface NavigationState {
   route: Route;

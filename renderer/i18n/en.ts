@@ -1,3 +1,4 @@
+import { medicalEn } from './medical';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -63,6 +64,7 @@ export const en: Catalog = {
     myAccount: 'My account',
   },
   nav: {
+    medical: 'Medical',
     roster: 'Trainees',
     system: 'System',
     accounts: 'Accounts',
@@ -375,8 +377,17 @@ export const en: Catalog = {
       PasswordChanged: 'Password changed',
       SignInFailed: 'Failed sign-in',
       AccountLocked: 'Account locked',
+      TraineePhaseAdvanced: 'Stage of treatment changed',
+      ...medicalEn.eventTypes,
     },
   },
+  medical: { title: 'Medical', tabs: { dashboard: 'To do', round: 'Medication round', formulary: 'Formulary', settings: 'Settings' } },
+  screening: medicalEn.screening,
+  detox: medicalEn.detox,
+  prescriptions: medicalEn.prescriptions,
+  arv: medicalEn.arv,
+  flags: medicalEn.flags,
+  access: medicalEn.access,
   errors: {
     SESSION_LOCKED: 'The screen is locked: sign in again to continue.',
     VALIDATION: 'Some information is not valid. Check the marked fields.',

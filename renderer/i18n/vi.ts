@@ -1,3 +1,4 @@
+import { medicalVi } from './medical';
 /**
  * Vietnamese catalog: the default language of Sen. `en.ts` must have exactly the same keys
  * (checked by the compiler through `Catalog` and by tests/component/i18n.test.ts).
@@ -64,6 +65,7 @@ export const vi = {
     myAccount: 'Tài khoản của tôi',
   },
   nav: {
+    medical: 'Y tế',
     roster: 'Học viên',
     system: 'Hệ thống',
     accounts: 'Tài khoản',
@@ -376,8 +378,17 @@ export const vi = {
       PasswordChanged: 'Đổi mật khẩu',
       SignInFailed: 'Đăng nhập sai',
       AccountLocked: 'Khóa tài khoản tạm thời',
+      TraineePhaseAdvanced: 'Chuyển giai đoạn điều trị',
+      ...medicalVi.eventTypes,
     },
   },
+  medical: { title: 'Y tế', tabs: { dashboard: 'Việc cần làm', round: 'Phát thuốc', formulary: 'Danh mục thuốc', settings: 'Cài đặt' } },
+  screening: medicalVi.screening,
+  detox: medicalVi.detox,
+  prescriptions: medicalVi.prescriptions,
+  arv: medicalVi.arv,
+  flags: medicalVi.flags,
+  access: medicalVi.access,
   errors: {
     SESSION_LOCKED: 'Màn hình đang khóa: hãy đăng nhập lại để tiếp tục.',
     VALIDATION: 'Thông tin chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.',

@@ -78,7 +78,7 @@ describe('message catalogs', () => {
   });
 
   it('find every validation message key written in the shared schemas', async () => {
-    const sources = import.meta.glob('../../shared/*.ts', { query: '?raw', import: 'default', eager: true });
+    const sources = import.meta.glob('../../shared/**/*.ts', { query: '?raw', import: 'default', eager: true });
     const used = new Set<string>();
     for (const text of Object.values(sources) as string[]) {
       for (const m of text.matchAll(/(?:message:\s*|error:\s*|, )'([a-z][A-Za-z]+)'\)?/g)) used.add(m[1]!);

@@ -8,7 +8,8 @@ type AdmissionHandlers = 'trainees.list' | 'trainees.get' | 'trainees.timeline' 
 export const admissionHandlers: HandlerMap<AdmissionHandlers> = {
   'trainees.list': (ctx, input) => listTrainees(ctx.view(input.asOf), input),
   'trainees.get': (ctx, input) => getTrainee(ctx.view(input.asOf), input.traineeId),
-  'trainees.timeline': (ctx, input) => traineeTimeline(ctx.store, input.traineeId, ctx.view(input.asOf), ctx.recordedBefore(input.asOf)),
+  'trainees.timeline': (ctx, input) =>
+    traineeTimeline(ctx.store, input.traineeId, ctx.view(input.asOf), ctx.recordedBefore(input.asOf), ctx.seesMedical()),
 
   'trainees.admit': (ctx, input) => {
     const traineeId = ctx.newId();

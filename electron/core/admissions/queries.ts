@@ -5,6 +5,7 @@ import { SenError } from '../../../shared/errors';
 import { streams } from '../../../shared/events';
 import { foldForSearch } from '../../../shared/text';
 import type { EventStore } from '../store/eventStore';
+import { redactMedicalEvents } from '../medical/redaction';
 
 interface TraineeRow {
   id: string;
@@ -109,9 +110,19 @@ export function getTrainee(db: Database.Database, id: string): TraineeRecord {
  * The trainee's own events, newest first, each with the name of who recorded it. As of a past
  * date: only the events recorded before `recordedBefore`, names from that date's `view`.
  */
-export function traineeTimeline(store: EventStore, id: string, view: Database.Database = store.db, recordedBefore: string | null = null): TimelineEntry[] {
-  const all = store.readStream(streams.trainee(id));
-  const events = recordedBefore === null ? all : all.filter((e) => e.recordedAt < recordedBefore);
+export function traineeTimeline(
+  store: EventStore,
+  id: string,
+  view: Database.Database = store.db,
+  recordedBefore: string | null = null,
+  seesMedical = false,
+): TimelineEntry[] {
+  const own = store.readStream(streams.trainee(id));
+  if (own.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');
+  // The medical stream joins the timeline whole for medical officers, reduced for everyone else.
+  const medical = store.readStream(streams.medical(id));
+  const merged = [...own, ...(seesMedical ? medical : redactMedicalEvents(medical))].sort((a, b) => a.seq - b.seq);
+  const events = recordedBefore === null ? merged : merged.filter((e) => e.recordedAt < recordedBefore);
   if (events.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');
   const names = new Map(
     view.prepare<[], { id: string; full_name: string }>('SELECT id, full_name FROM users').all().map((u) => [u.id, u.full_name]),

@@ -1,0 +1,26 @@
+import type { PRESCRIPTION_EVENTS, PRESCRIPTION_HANDLERS } from '../../../../shared/medical/prescriptions';
+import type { AreaSlice } from '../slice';
+
+export const prescriptionsSlice: AreaSlice<keyof typeof PRESCRIPTION_EVENTS, keyof typeof PRESCRIPTION_HANDLERS> = {
+  projections: [],
+  handlers: {},
+  areas: {
+    FormularyItemAdded: ['medical'],
+    FormularyItemChanged: ['medical'],
+    PrescriptionWritten: ['medical'],
+    PrescriptionRevised: ['medical'],
+    PrescriptionRenewed: ['medical'],
+    PrescriptionDiscontinued: ['medical'],
+    DoseRecorded: ['medical'],
+  },
+  // Medication is medical data: nothing of it reaches other roles' timelines.
+  redaction: {
+    FormularyItemAdded: null,
+    FormularyItemChanged: null,
+    PrescriptionWritten: null,
+    PrescriptionRevised: null,
+    PrescriptionRenewed: null,
+    PrescriptionDiscontinued: null,
+    DoseRecorded: null,
+  },
+};

@@ -1,0 +1,4 @@
+/** Placeholder until the flags slice lands: replaced by its owner. */
+export function FlagsCard(): null {
+  return null;
+}

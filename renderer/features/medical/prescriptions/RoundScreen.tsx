@@ -1,0 +1,4 @@
+/** Placeholder until the prescriptions slice lands: replaced by its owner. */
+export function RoundScreen(): null {
+  return null;
+}
