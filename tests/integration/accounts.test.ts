@@ -188,6 +188,30 @@ describe('lockout', () => {
     expect(types.filter((t) => t === 'AccountLocked')).toHaveLength(1);
   });
 
+  it('a username without an account locks the same way, so the answers do not reveal which accounts exist; nothing is written', async () => {
+    const c = clock();
+    const { service } = await withOfficer(['duty'], c.now);
+    const answers = async (username: string) => {
+      const codes: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await service.call('x', 'auth.signIn', { username, password: 'sai mật khẩu' });
+        codes.push(r.ok ? 'OK' : `${r.error.code}:${JSON.stringify(r.error.params ?? null)}`);
+      }
+      return codes;
+    };
+    const existing = await answers('truc');
+    const unknown = await answers('khong-co-ai');
+    expect(unknown).toEqual(existing);
+    expect(unknown.slice(4)).toEqual(Array(2).fill('ACCOUNT_LOCKED:{"until":"2026-11-25T08:05:00.000Z"}'));
+    // After the five minutes, the made-up name is counted from zero again.
+    c.advance(5 * 60_000);
+    expect((await answers('khong-co-ai')).slice(3, 5)).toEqual(['WRONG_CREDENTIALS:null', 'ACCOUNT_LOCKED:{"until":"2026-11-25T08:10:00.000Z"}']);
+    // Only the real account's failures are in the log: five, and one lock.
+    const stats = service.stats();
+    service.close();
+    expect(stats.eventsByType).toMatchObject({ SignInFailed: 5, AccountLocked: 1 });
+  });
+
   it('an admin password reset ends a lockout', async () => {
     const c = clock();
     const { service, userId } = await withOfficer(['duty'], c.now);

@@ -4,7 +4,7 @@ import { streams } from '../../../shared/events';
 import type { Role } from '../../../shared/roles';
 import type Database from 'better-sqlite3';
 import { requireUser, type HandlerContext, type HandlerMap } from '../context';
-import type { AppendRequest } from '../store/eventStore';
+import type { AppendRequest, EventStore } from '../store/eventStore';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords';
 
 export interface UserRow {
@@ -93,7 +93,16 @@ export const accountHandlers: HandlerMap<
     if (row && row.active === 1 && row.locked_until && new Date(row.locked_until).getTime() > ctx.now().getTime()) {
       throw new SenError('ACCOUNT_LOCKED', `Too many failed sign-ins: the account is locked until ${row.locked_until}.`, undefined, { until: row.locked_until });
     }
+    const known = row !== undefined && row.active === 1;
+    const phantom = known ? null : phantomLock(ctx.store, input.username, ctx.now().getTime());
+    if (phantom?.lockedUntil) {
+      throw new SenError('ACCOUNT_LOCKED', `Too many failed sign-ins: the account is locked until ${phantom.lockedUntil}.`, undefined, { until: phantom.lockedUntil });
+    }
     const ok = row && row.active === 1 ? await verifyPassword(input.password, row.password_hash) : (await burnPasswordCheck(input.password, ctx.scrypt), false);
+    if (phantom) {
+      const until = phantom.fail();
+      if (until) throw new SenError('ACCOUNT_LOCKED', `Too many failed sign-ins: the account is locked until ${until}.`, undefined, { until });
+    }
     if (!row || !ok) {
       if (row && row.active === 1) {
         const meta = { actor: null };
@@ -214,3 +223,34 @@ export const accountHandlers: HandlerMap<
     return { seq: e!.seq };
   },
 };
+
+/**
+ * Failed sign-ins for usernames without an active account. There is no account to log them
+ * against, so they are counted in memory (per open log, at most PHANTOM_LIMIT names), and they
+ * lock the same way after LOCKOUT_FAILURES: the answers never tell whether an account exists.
+ */
+const phantoms = new WeakMap<EventStore, Map<string, { failures: number; until: number }>>();
+const PHANTOM_LIMIT = 1000;
+
+function phantomLock(store: EventStore, username: string, now: number): { lockedUntil: string | null; fail(): string | null } {
+  let byName = phantoms.get(store);
+  if (!byName) phantoms.set(store, (byName = new Map()));
+  const entry = byName.get(username) ?? { failures: 0, until: 0 };
+  if (entry.until > now) return { lockedUntil: new Date(entry.until).toISOString(), fail: () => null };
+  return {
+    lockedUntil: null,
+    fail() {
+      entry.failures = entry.until > 0 ? 1 : entry.failures + 1;
+      entry.until = 0;
+      if (entry.failures >= LOCKOUT_FAILURES) {
+        entry.until = now + LOCKOUT_MINUTES * 60_000;
+        entry.failures = 0;
+      }
+      byName.delete(username);
+      byName.set(username, entry);
+      // Forget the oldest names first: a flood of made-up names cannot grow memory without bound.
+      if (byName.size > PHANTOM_LIMIT) byName.delete(byName.keys().next().value!);
+      return entry.until > 0 ? new Date(entry.until).toISOString() : null;
+    },
+  };
+}
