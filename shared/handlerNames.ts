@@ -34,6 +34,8 @@ export const HANDLER_NAMES = [
   // arv
   // flags
   // access log
+  'medical.openRecord',
+  'access.list',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

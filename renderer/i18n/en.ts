@@ -442,5 +442,6 @@ export const en: Catalog = {
     wrongPassword: 'The current password is not right',
     passwordUnchanged: 'The new password must differ from the current one',
     rolesRequired: 'Choose at least one role',
+    toBeforeFrom: 'The end date cannot be before the start date',
   },
 };

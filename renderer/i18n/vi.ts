@@ -443,6 +443,7 @@ export const vi = {
     wrongPassword: 'Mật khẩu hiện tại không đúng',
     passwordUnchanged: 'Mật khẩu mới phải khác mật khẩu hiện tại',
     rolesRequired: 'Chọn ít nhất một vai trò',
+    toBeforeFrom: 'Ngày kết thúc không được trước ngày bắt đầu',
   },
 };
 
