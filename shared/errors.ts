@@ -48,6 +48,10 @@ export const CORE_ISSUE_CODES = [
   'dateInFuture',
   'releaseBeforeAdmission',
   'admissionBeforeBirth',
+  // screening slice: a session's date checked against the record, or nothing to record
+  'screeningBeforeAdmission',
+  'screeningAfterRelease',
+  'nothingToRecord',
   'duplicateFileNumber',
   'duplicateUsername',
   'wrongPassword',

@@ -29,6 +29,11 @@ export const HANDLER_NAMES = [
   'system.acknowledgeChainBreak',
   // Medical slices (shared/medical/*.ts): one block each, kept in this order.
   // screening
+  'medical.screening.record',
+  'medical.screening.list',
+  'medical.screening.due',
+  'medical.settings.get',
+  'medical.settings.set',
   // detox
   // prescriptions
   // arv
