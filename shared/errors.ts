@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'READ_ONLY_CHAIN_BROKEN',
   'NOTHING_TO_ACKNOWLEDGE',
   'NOT_VOIDABLE',
+  /** A revise, renew or discontinue names a prescription already replaced or discontinued. */
+  'PRESCRIPTION_NOT_ACTIVE',
   'ALREADY_VOIDED',
   /** Projections are being rebuilt after an update; try again in a moment. */
   'STARTING',
@@ -45,6 +47,17 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * The renderer's catalogs must label each one; a test checks it.
  */
 export const CORE_ISSUE_CODES = [
+  // prescriptions slice: the formulary, the prescription chain and the round
+  'duplicateDrugName',
+  'unknownDrug',
+  'drugInactive',
+  'endBeforeStart',
+  'beforePreviousStart',
+  'noEndToRenew',
+  'unknownPrescription',
+  'prescriptionNotActive',
+  'doseNotDue',
+  'doseAlreadyRecorded',
   'dateInFuture',
   'releaseBeforeAdmission',
   'admissionBeforeBirth',

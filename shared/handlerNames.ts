@@ -36,6 +36,17 @@ export const HANDLER_NAMES = [
   'medical.settings.set',
   // detox
   // prescriptions
+  'medical.formulary.list',
+  'medical.formulary.add',
+  'medical.formulary.change',
+  'medical.formulary.addStarter',
+  'medical.prescriptions.get',
+  'medical.prescriptions.write',
+  'medical.prescriptions.revise',
+  'medical.prescriptions.renew',
+  'medical.prescriptions.discontinue',
+  'medical.round.get',
+  'medical.round.record',
   // arv
   // flags
   // access log

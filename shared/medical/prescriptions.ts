@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HandlerSpec } from '../api';
+import { choice, isoDate, requiredText, text, traineeId } from './common';
 
 /**
  * The formulary, prescriptions as an immutable chain, and the medication round.
@@ -77,12 +78,194 @@ export const PRESCRIPTION_EVENTS = {
   },
 } as const satisfies Record<string, { schema: number; data: z.ZodType }>;
 
+/* ---------------------------------------------------------------- command and query inputs */
+
+const itemId = z.uuid({ error: 'invalidId' });
+const prescriptionId = z.uuid({ error: 'invalidId' });
+
+const formularyFields = {
+  name: requiredText(100),
+  form: choice(DRUG_FORMS),
+  strength: text(50),
+  arv: z.boolean({ error: 'invalidType' }),
+};
+
+export const addFormularyItemInput = z.object(formularyFields).strict();
+/** The item's fields after the change; `active: false` deactivates it (no new prescriptions). */
+export const changeFormularyItemInput = z.object({ itemId, ...formularyFields, active: z.boolean({ error: 'invalidType' }) }).strict();
+
+/** Slots of a prescription: at least one, each once, kept in the order of the day. */
+export const doseSlots = z
+  .array(choice(DOSE_SLOTS))
+  .min(1, 'slotsRequired')
+  .refine((s) => new Set(s).size === s.length, 'invalidChoice')
+  .transform((s) => DOSE_SLOTS.filter((slot) => s.includes(slot)));
+
+const treatmentFields = {
+  itemId,
+  dose: requiredText(100),
+  slots: doseSlots,
+  startDate: isoDate,
+  /** null: until discontinued. */
+  endDate: isoDate.nullable(),
+  indication: text(300),
+};
+
+function endNotBeforeStart(v: { startDate: string; endDate: string | null }, ctx: z.RefinementCtx): void {
+  if (v.endDate !== null && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'endBeforeStart' });
+}
+
+export const writePrescriptionInput = z.object({ traineeId, ...treatmentFields }).strict().superRefine(endNotBeforeStart);
+/** A new prescription replacing `previousId` from its start date on. */
+export const revisePrescriptionInput = z
+  .object({ traineeId, previousId: prescriptionId, ...treatmentFields, reason: requiredText(500) })
+  .strict()
+  .superRefine(endNotBeforeStart);
+/** The same treatment continued: starts the day after the previous one ends (or today, if it has lapsed). */
+export const renewPrescriptionInput = z.object({ traineeId, previousId: prescriptionId, endDate: isoDate.nullable(), reason: text(500) }).strict();
+export const discontinuePrescriptionInput = z.object({ traineeId, prescriptionId, date: isoDate, reason: requiredText(500) }).strict();
+
+export const roundKey = z.object({ date: isoDate, slot: choice(DOSE_SLOTS) });
+export const roundDoseInput = z.object({ prescriptionId, status: choice(DOSE_STATUSES), note: text(300).default('') }).strict();
+export const recordRoundInput = roundKey
+  .extend({ doses: z.array(roundDoseInput).min(1, 'required').max(5000, 'tooLong') })
+  .strict();
+
 /** Handlers of this slice: joined into HANDLERS (names also go in shared/handlerNames.ts). */
-export const PRESCRIPTION_HANDLERS = {} as const satisfies Record<string, HandlerSpec>;
+export const PRESCRIPTION_HANDLERS = {
+  /** Every item, active first. */
+  'medical.formulary.list': { input: z.object({}).strict(), permission: 'medical.read', kind: 'query' },
+  'medical.formulary.add': { input: addFormularyItemInput, permission: 'medical.write', kind: 'command' },
+  'medical.formulary.change': { input: changeFormularyItemInput, permission: 'medical.write', kind: 'command' },
+  /** A new facility's first list (common drugs and ARV regimens); items already there are skipped. */
+  'medical.formulary.addStarter': { input: z.object({}).strict(), permission: 'medical.write', kind: 'command' },
+  /** One trainee's prescriptions (active, the whole chain history) and the last 30 days of doses. */
+  'medical.prescriptions.get': { input: z.object({ traineeId }).strict(), permission: 'medical.read', kind: 'query' },
+  'medical.prescriptions.write': { input: writePrescriptionInput, permission: 'medical.write', kind: 'command' },
+  'medical.prescriptions.revise': { input: revisePrescriptionInput, permission: 'medical.write', kind: 'command' },
+  'medical.prescriptions.renew': { input: renewPrescriptionInput, permission: 'medical.write', kind: 'command' },
+  'medical.prescriptions.discontinue': { input: discontinuePrescriptionInput, permission: 'medical.write', kind: 'command' },
+  /** Every dose due in one slot of one day, for every trainee in care, with what was recorded. */
+  'medical.round.get': { input: roundKey.strict(), permission: 'medical.read', kind: 'query' },
+  /** The whole round in one transaction: one DoseRecorded per dose, or nothing. */
+  'medical.round.record': { input: recordRoundInput, permission: 'medical.write', kind: 'command' },
+} as const satisfies Record<string, HandlerSpec>;
+
+/* ---------------------------------------------------------------- outputs */
+
+export interface FormularyItem {
+  id: string;
+  name: string;
+  form: DrugForm;
+  strength: string;
+  arv: boolean;
+  active: boolean;
+}
+
+export type PrescriptionStatus = 'active' | 'replaced' | 'discontinued';
+/** How a prescription came to be: first of its chain, a revision, or a renewal. */
+export type PrescriptionKind = 'written' | 'revised' | 'renewed';
+
+export interface Prescription {
+  id: string;
+  traineeId: string;
+  itemId: string;
+  itemName: string;
+  form: DrugForm | null;
+  strength: string;
+  arv: boolean;
+  dose: string;
+  slots: DoseSlot[];
+  startDate: string;
+  endDate: string | null;
+  indication: string;
+  previousId: string | null;
+  status: PrescriptionStatus;
+  /** The first day without doses, once discontinued or replaced. */
+  stoppedDate: string | null;
+  kind: PrescriptionKind;
+  /** Why it was revised or renewed. */
+  reason: string;
+  recordedAt: string;
+  recordedBy: string | null;
+  /** When discontinued: why, when and by whom it was recorded. */
+  stop: { reason: string; recordedAt: string; recordedBy: string | null } | null;
+  seq: number;
+}
+
+/** One due dose of the administration record: what was recorded, or missed once its slot ended. */
+export interface AdministrationEntry {
+  date: string;
+  slot: DoseSlot;
+  prescriptionId: string;
+  itemName: string;
+  dose: string;
+  status: DoseStatus | null;
+  /** Not recorded and the slot has ended (computed, not written). */
+  missed: boolean;
+  note: string;
+}
+
+export interface TraineePrescriptions {
+  traineeId: string;
+  /** Newest first: active ones and their whole chains. */
+  prescriptions: Prescription[];
+  /** Last 30 days, newest first. */
+  administration: AdministrationEntry[];
+  from: string;
+  to: string;
+}
+
+export interface RoundRow {
+  prescriptionId: string;
+  traineeId: string;
+  traineeName: string;
+  fileNumber: string;
+  /** The trainee's room; null until the housing area assigns one. */
+  room: string | null;
+  itemName: string;
+  strength: string;
+  arv: boolean;
+  dose: string;
+  indication: string;
+  /** What was recorded for this dose, if anything. */
+  recorded: { status: DoseStatus; note: string; seq: number } | null;
+  /** Not recorded and the slot has ended by the core's clock (computed, not written). */
+  missed: boolean;
+}
+
+export interface Round {
+  date: string;
+  slot: DoseSlot;
+  slotEnded: boolean;
+  /** Ordered by room (no room last), then trainee, then drug. */
+  rows: RoundRow[];
+}
 
 /** Output type of each handler above. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface PrescriptionOutputs {}
+export interface PrescriptionOutputs {
+  'medical.formulary.list': FormularyItem[];
+  'medical.formulary.add': { itemId: string; seq: number };
+  'medical.formulary.change': { seq: number };
+  'medical.formulary.addStarter': { added: number };
+  'medical.prescriptions.get': TraineePrescriptions;
+  'medical.prescriptions.write': { prescriptionId: string; seq: number };
+  'medical.prescriptions.revise': { prescriptionId: string; seq: number };
+  'medical.prescriptions.renew': { prescriptionId: string; seq: number };
+  'medical.prescriptions.discontinue': { seq: number };
+  'medical.round.get': Round;
+  'medical.round.record': { recorded: number; firstSeq: number; lastSeq: number };
+}
 
-/** Event types of this slice a person may void (their own, or anyone's as admin). */
-export const PRESCRIPTION_VOIDABLE: readonly (keyof typeof PRESCRIPTION_EVENTS)[] = [];
+/**
+ * Event types of this slice a person may void (their own, or anyone's as admin): a dose or a
+ * prescription recorded by mistake is voided, then recorded again. Formulary items are changed
+ * or deactivated instead.
+ */
+export const PRESCRIPTION_VOIDABLE: readonly (keyof typeof PRESCRIPTION_EVENTS)[] = [
+  'PrescriptionWritten',
+  'PrescriptionRevised',
+  'PrescriptionRenewed',
+  'PrescriptionDiscontinued',
+  'DoseRecorded',
+];

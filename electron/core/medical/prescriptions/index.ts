@@ -1,9 +1,11 @@
 import type { PRESCRIPTION_EVENTS, PRESCRIPTION_HANDLERS } from '../../../../shared/medical/prescriptions';
 import type { AreaSlice } from '../slice';
+import { prescriptionHandlers } from './handlers';
+import { prescriptionsProjection } from './projection';
 
 export const prescriptionsSlice: AreaSlice<keyof typeof PRESCRIPTION_EVENTS, keyof typeof PRESCRIPTION_HANDLERS> = {
-  projections: [],
-  handlers: {},
+  projections: [prescriptionsProjection],
+  handlers: prescriptionHandlers,
   areas: {
     FormularyItemAdded: ['medical'],
     FormularyItemChanged: ['medical'],
