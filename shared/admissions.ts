@@ -92,6 +92,15 @@ export const releaseInput = z.object({
   note: text(500),
 });
 
+/** The next stage of treatment: `from` is the stage the officer saw (refused if it changed meanwhile). */
+export const advancePhaseInput = z.object({
+  traineeId: z.uuid({ error: 'invalidId' }),
+  from: choice(PHASES),
+  to: choice(PHASES),
+  date: isoDate,
+  note: text(500),
+});
+
 export const listTraineesInput = z.object({
   search: text(100).default(''),
   status: z.enum(['in_care', 'released', 'all']).default('in_care'),

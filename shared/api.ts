@@ -12,6 +12,7 @@ import {
 } from './accounts';
 import {
   admitInput,
+  advancePhaseInput,
   asOf,
   correctInput,
   listTraineesInput,
@@ -82,6 +83,8 @@ export const HANDLERS = {
   'trainees.admit': { input: admitInput, permission: 'trainee.intake', kind: 'command' },
   'trainees.correct': { input: correctInput, permission: 'trainee.intake', kind: 'command' },
   'trainees.release': { input: releaseInput, permission: 'trainee.intake', kind: 'command' },
+  /** The next stage of treatment (Law 73/2021 Art. 29): an explicit decision, never automatic. */
+  'trainees.advancePhase': { input: advancePhaseInput, permission: 'trainee.phase', kind: 'command' },
   /** Any signed-in person may void what they recorded; an admin may void anyone's (checked in the core). */
   'events.void': { input: voidInput, permission: 'signedIn', kind: 'command' },
   'system.acknowledgeChainBreak': { input: acknowledgeInput, permission: 'system.admin', kind: 'command' },
@@ -180,6 +183,7 @@ export interface HandlerOutputs extends MedicalOutputs, AccessOutputs {
   'trainees.admit': { traineeId: string; seq: number };
   'trainees.correct': { seq: number };
   'trainees.release': { seq: number };
+  'trainees.advancePhase': { seq: number };
   'events.void': { seq: number };
   'system.acknowledgeChainBreak': { seq: number };
 }

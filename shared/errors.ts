@@ -29,6 +29,13 @@ export const ERROR_CODES = [
   'NOT_VOIDABLE',
   /** A revise, renew or discontinue names a prescription already replaced or discontinued. */
   'PRESCRIPTION_NOT_ACTIVE',
+  /** Detox slice: the trainee already has an active detox episode; close it first. */
+  'DETOX_EPISODE_ACTIVE',
+  /** Detox slice: the episode is closed: no more assessments, no second closing. */
+  'DETOX_EPISODE_CLOSED',
+  /** ARV slice: ART is already started (change the regimen instead) / not started (start it first). */
+  'ALREADY_ON_ART',
+  'NOT_ON_ART',
   'ALREADY_VOIDED',
   /** Projections are being rebuilt after an update; try again in a moment. */
   'STARTING',
@@ -65,6 +72,24 @@ export const CORE_ISSUE_CODES = [
   'screeningBeforeAdmission',
   'screeningAfterRelease',
   'nothingToRecord',
+  // detox slice: times, answers and scales checked by the decider; the phase change
+  'timeInFuture',
+  'beforeEpisodeStart',
+  'beforeLastAssessment',
+  'unknownItem',
+  'notAnOption',
+  'answerRequired',
+  'unknownScale',
+  'scaleIdInUse',
+  'phaseNotCurrent',
+  'phaseNotLater',
+  'beforeLastPhaseChange',
+  // arv slice: regimens and lab results checked by the decider
+  'notArvRegimen',
+  'sameRegimen',
+  'beforeRegimenStart',
+  'resultBeforeRequest',
+  'resultAlreadyRecorded',
   'duplicateFileNumber',
   'duplicateUsername',
   'wrongPassword',

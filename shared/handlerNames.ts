@@ -25,6 +25,7 @@ export const HANDLER_NAMES = [
   'trainees.admit',
   'trainees.correct',
   'trainees.release',
+  'trainees.advancePhase',
   'events.void',
   'system.acknowledgeChainBreak',
   // Medical slices (shared/medical/*.ts): one block each, kept in this order.
@@ -35,6 +36,13 @@ export const HANDLER_NAMES = [
   'medical.settings.get',
   'medical.settings.set',
   // detox
+  'medical.detox.scales',
+  'medical.detox.episodes',
+  'medical.detox.dashboard',
+  'medical.detox.start',
+  'medical.detox.assess',
+  'medical.detox.close',
+  'medical.detox.defineScale',
   // prescriptions
   'medical.formulary.list',
   'medical.formulary.add',
@@ -48,6 +56,14 @@ export const HANDLER_NAMES = [
   'medical.round.get',
   'medical.round.record',
   // arv
+  'medical.arv.start',
+  'medical.arv.changeRegimen',
+  'medical.arv.recordPillCount',
+  'medical.arv.recordCounselling',
+  'medical.arv.requestLab',
+  'medical.arv.recordLabResult',
+  'medical.arv.summary',
+  'medical.arv.dashboard',
   // flags
   // access log
   'medical.openRecord',

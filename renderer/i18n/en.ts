@@ -1,4 +1,5 @@
 import { medicalEn } from './medical';
+import { detoxMessages } from './medical/detox';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -162,6 +163,7 @@ export const en: Catalog = {
     datePlaceholder: 'dd/mm/yyyy',
   },
   trainee: {
+    advancePhase: 'Move to the next stage',
     gone: 'This file is no longer in force: its admission was voided as a mistake (or was not yet recorded on the date shown). Its history is kept below.',
     title: 'Trainee file',
     correct: 'Correct details',
@@ -190,6 +192,16 @@ export const en: Catalog = {
     note: 'Note',
     submit: 'Confirm release',
     success: 'Trainee {{name}} released.',
+  },
+  advancePhase: {
+    title: 'Change the stage of treatment',
+    current: 'Current stage',
+    to: 'Move to stage',
+    date: 'Date of the change',
+    note: 'Note',
+    submit: 'Change stage',
+    success: '{{name}} moved to the stage {{phase}}.',
+    last: 'The trainee is in the last stage.',
   },
   startup: {
     title: 'Sen is preparing its data',
@@ -245,6 +257,7 @@ export const en: Catalog = {
     success: 'The record was voided.',
   },
   timeline: {
+    phaseChange: 'Stage',
     title: 'File history',
     empty: 'No events yet.',
     occurred: 'Occurred',
@@ -389,6 +402,8 @@ export const en: Catalog = {
   flags: medicalEn.flags,
   access: medicalEn.access,
   errors: {
+    DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
+    DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',
     PRESCRIPTION_NOT_ACTIVE: 'This prescription is no longer in force (discontinued, or replaced by another). Reload the record.',
     SESSION_LOCKED: 'The screen is locked: sign in again to continue.',
     VALIDATION: 'Some information is not valid. Check the marked fields.',
@@ -416,9 +431,12 @@ export const en: Catalog = {
     STORAGE_READ_ONLY: 'Sen cannot write to its data folder (read-only disk or no permission). Nothing was recorded. Check that the disk is not write-protected and that Sen may write to the folder.',
     DISK_FULL: 'The disk is full. Nothing was recorded. Free some space on the disk, then try again.',
     DB_CORRUPT: 'The database file is damaged or is not a Sen database. It was left as it is: do not delete it; restore the latest backup or ask for technical help.',
+    ALREADY_ON_ART: 'This trainee is already on ART: change the regimen instead of starting again.',
+    NOT_ON_ART: 'This trainee is not on ART (or the ARV prescription was stopped): start treatment first.',
     INTERNAL: 'An unexpected error occurred. No data was changed.',
   },
   validation: {
+    ...detoxMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
     drugInactive: 'This drug is no longer in use in the formulary',
@@ -454,6 +472,11 @@ export const en: Catalog = {
     wrongPassword: 'The current password is not right',
     passwordUnchanged: 'The new password must differ from the current one',
     rolesRequired: 'Choose at least one role',
+    notArvRegimen: 'Choose an active ARV regimen from the formulary',
+    sameRegimen: 'The new regimen must differ from the current one',
+    beforeRegimenStart: 'The change cannot be dated before the current regimen started',
+    resultBeforeRequest: 'The result cannot be dated before the request',
+    resultAlreadyRecorded: 'This test already has a result',
     outOfRange: 'Outside the allowed range',
     nothingToRecord: 'Record at least one result',
     urineEmpty: 'Record the result of at least one substance of the panel',

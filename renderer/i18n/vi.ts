@@ -1,4 +1,5 @@
 import { medicalVi } from './medical';
+import { detoxMessages } from './medical/detox';
 /**
  * Vietnamese catalog: the default language of Sen. `en.ts` must have exactly the same keys
  * (checked by the compiler through `Catalog` and by tests/component/i18n.test.ts).
@@ -163,6 +164,7 @@ export const vi = {
     datePlaceholder: 'dd/mm/yyyy',
   },
   trainee: {
+    advancePhase: 'Chuyển giai đoạn tiếp theo',
     gone: 'Hồ sơ này không còn hiệu lực: việc tiếp nhận đã bị hủy vì nhập nhầm (hoặc chưa được ghi vào ngày đang xem). Lịch sử vẫn được giữ dưới đây.',
     title: 'Hồ sơ học viên',
     correct: 'Đính chính thông tin',
@@ -191,6 +193,16 @@ export const vi = {
     note: 'Ghi chú',
     submit: 'Xác nhận ra cơ sở',
     success: 'Đã ghi nhận học viên {{name}} ra cơ sở.',
+  },
+  advancePhase: {
+    title: 'Chuyển giai đoạn điều trị',
+    current: 'Giai đoạn hiện tại',
+    to: 'Chuyển sang giai đoạn',
+    date: 'Ngày chuyển',
+    note: 'Ghi chú',
+    submit: 'Chuyển giai đoạn',
+    success: 'Đã chuyển {{name}} sang giai đoạn {{phase}}.',
+    last: 'Học viên đang ở giai đoạn cuối.',
   },
   startup: {
     title: 'Sen đang chuẩn bị dữ liệu',
@@ -246,6 +258,7 @@ export const vi = {
     success: 'Đã hủy bản ghi.',
   },
   timeline: {
+    phaseChange: 'Giai đoạn',
     title: 'Lịch sử hồ sơ',
     empty: 'Chưa có sự kiện nào.',
     occurred: 'Ngày xảy ra',
@@ -390,6 +403,8 @@ export const vi = {
   flags: medicalVi.flags,
   access: medicalVi.access,
   errors: {
+    DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
+    DETOX_EPISODE_CLOSED: 'Đợt cắt cơn này đã kết thúc: không thể đánh giá hay kết thúc thêm.',
     PRESCRIPTION_NOT_ACTIVE: 'Đơn thuốc này không còn hiệu lực (đã ngừng hoặc đã được thay bằng đơn khác). Hãy tải lại hồ sơ.',
     SESSION_LOCKED: 'Màn hình đang khóa: hãy đăng nhập lại để tiếp tục.',
     VALIDATION: 'Thông tin chưa hợp lệ. Hãy kiểm tra các ô được đánh dấu.',
@@ -417,9 +432,12 @@ export const vi = {
     STORAGE_READ_ONLY: 'Sen không ghi được vào thư mục dữ liệu (ổ đĩa chỉ đọc hoặc không có quyền ghi). Chưa có gì được ghi lại. Hãy kiểm tra ổ đĩa không bị khóa ghi và Sen được phép ghi vào thư mục.',
     DISK_FULL: 'Ổ đĩa đã đầy. Chưa có gì được ghi lại. Hãy giải phóng dung lượng trên ổ đĩa rồi thử lại.',
     DB_CORRUPT: 'Tệp cơ sở dữ liệu bị hỏng hoặc không phải dữ liệu của Sen. Tệp được giữ nguyên: đừng xóa tệp; hãy khôi phục bản sao lưu gần nhất hoặc nhờ hỗ trợ kỹ thuật.',
+    ALREADY_ON_ART: 'Học viên này đang điều trị ARV: hãy đổi phác đồ thay vì bắt đầu lại.',
+    NOT_ON_ART: 'Học viên này chưa điều trị ARV (hoặc đơn thuốc ARV đã ngừng): hãy bắt đầu điều trị trước.',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu không bị thay đổi.',
   },
   validation: {
+    ...detoxMessages.vi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',
     unknownDrug: 'Không có thuốc này trong danh mục',
     drugInactive: 'Thuốc này đã ngừng sử dụng trong danh mục',
@@ -455,6 +473,11 @@ export const vi = {
     wrongPassword: 'Mật khẩu hiện tại không đúng',
     passwordUnchanged: 'Mật khẩu mới phải khác mật khẩu hiện tại',
     rolesRequired: 'Chọn ít nhất một vai trò',
+    notArvRegimen: 'Hãy chọn một phác đồ ARV đang dùng trong danh mục',
+    sameRegimen: 'Phác đồ mới phải khác phác đồ đang dùng',
+    beforeRegimenStart: 'Ngày đổi không được trước ngày bắt đầu phác đồ hiện tại',
+    resultBeforeRequest: 'Ngày nhận kết quả không được trước ngày chỉ định',
+    resultAlreadyRecorded: 'Xét nghiệm này đã có kết quả',
     outOfRange: 'Ngoài khoảng cho phép',
     nothingToRecord: 'Hãy ghi ít nhất một kết quả',
     urineEmpty: 'Hãy ghi kết quả ít nhất một chất trong bảng xét nghiệm',
