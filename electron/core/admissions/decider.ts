@@ -1,5 +1,6 @@
 import { SenError, type FieldIssue } from '../../../shared/errors';
 import {
+  PHASES,
   traineeDetailsSchema,
   type FieldChange,
   type Phase,
@@ -24,6 +25,8 @@ export interface TraineeState {
   admittedSeq: number | null;
   status: TraineeStatus;
   phase: Phase;
+  /** Date of the last phase change still in force (null: in the first stage since admission). */
+  phaseSince: string | null;
   releaseDate: string | null;
   releaseKind: ReleaseKind | null;
   releaseNote: string;
@@ -37,6 +40,7 @@ export const initialTraineeState: TraineeState = {
   admittedSeq: null,
   status: 'in_care',
   phase: 'intake',
+  phaseSince: null,
   releaseDate: null,
   releaseKind: null,
   releaseNote: '',
@@ -64,6 +68,8 @@ export function evolve(state: TraineeState, event: StoredEvent): TraineeState {
         releaseNote: event.data.note,
         version: event.version,
       };
+    case 'TraineePhaseAdvanced':
+      return { ...state, phase: event.data.to, phaseSince: event.data.date, version: event.version };
     default:
       return state;
   }
@@ -152,4 +158,29 @@ export function release(state: TraineeState, cmd: ReleaseCommand, ctx: { today: 
   if (cmd.releaseDate < state.details.admissionDate) refuse([{ path: 'releaseDate', code: 'releaseBeforeAdmission' }]);
   if (cmd.releaseDate > ctx.today) refuse([{ path: 'releaseDate', code: 'dateInFuture' }]);
   return [{ type: 'TraineeReleased', data: { traineeId: state.traineeId, ...cmd }, occurredAt: cmd.releaseDate }];
+}
+
+export interface AdvancePhaseCommand {
+  from: Phase;
+  to: Phase;
+  date: string;
+  note: string;
+}
+
+/**
+ * Moves the trainee to a later stage of treatment (stages may be skipped: voluntary treatment
+ * need not go through all five). `from` must be the stage now in force, so two officers acting on
+ * the same screen cannot move the trainee twice. Nothing else moves the phase.
+ */
+export function advancePhase(state: TraineeState, cmd: AdvancePhaseCommand, ctx: { today: string }): NewEvent<'TraineePhaseAdvanced'>[] {
+  if (!state.exists || !state.details || !state.traineeId) throw new SenError('NOT_FOUND', 'No such trainee.');
+  if (state.status === 'released') throw new SenError('ALREADY_RELEASED', 'This trainee has already been released.');
+  const issues: FieldIssue[] = [];
+  if (cmd.from !== state.phase) issues.push({ path: 'from', code: 'phaseNotCurrent' });
+  else if (PHASES.indexOf(cmd.to) <= PHASES.indexOf(cmd.from)) issues.push({ path: 'to', code: 'phaseNotLater' });
+  if (cmd.date > ctx.today) issues.push({ path: 'date', code: 'dateInFuture' });
+  else if (cmd.date < state.details.admissionDate) issues.push({ path: 'date', code: 'beforeAdmission' });
+  else if (state.phaseSince !== null && cmd.date < state.phaseSince) issues.push({ path: 'date', code: 'beforeLastPhaseChange' });
+  if (issues.length) refuse(issues);
+  return [{ type: 'TraineePhaseAdvanced', data: { traineeId: state.traineeId, ...cmd }, occurredAt: cmd.date }];
 }

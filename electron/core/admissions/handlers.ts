@@ -1,12 +1,18 @@
 import { streams } from '../../../shared/events';
+import { isAllowed } from '../../../shared/roles';
 import type { HandlerMap } from '../context';
-import { admit, correct, foldTrainee, release } from './decider';
+import { admit, advancePhase, correct, foldTrainee, release } from './decider';
 import { fileNumberInUse, getTrainee, listTrainees, traineeTimeline } from './queries';
 
-type AdmissionHandlers = 'trainees.list' | 'trainees.get' | 'trainees.timeline' | 'trainees.admit' | 'trainees.correct' | 'trainees.release';
+type AdmissionHandlers = 'trainees.list' | 'trainees.get' | 'trainees.timeline' | 'trainees.admit' | 'trainees.correct' | 'trainees.release' | 'trainees.advancePhase';
 
 export const admissionHandlers: HandlerMap<AdmissionHandlers> = {
-  'trainees.list': (ctx, input) => listTrainees(ctx.view(input.asOf), input),
+  'trainees.list': (ctx, input) =>
+    listTrainees(ctx.view(input.asOf), input, {
+      day: input.asOf !== undefined && input.asOf < ctx.today() ? input.asOf : ctx.today(),
+      // Housing and work facts (no reasons) for those who house or assign work; the CLI's local admin too.
+      seesRestrictions: ctx.user ? isAllowed('trainee.restrictions', ctx.user.roles) : ctx.seesMedical(),
+    }),
   'trainees.get': (ctx, input) => getTrainee(ctx.view(input.asOf), input.traineeId),
   'trainees.timeline': (ctx, input) =>
     traineeTimeline(ctx.store, input.traineeId, ctx.view(input.asOf), ctx.recordedBefore(input.asOf), ctx.seesMedical()),
@@ -30,6 +36,15 @@ export const admissionHandlers: HandlerMap<AdmissionHandlers> = {
     const stream = streams.trainee(input.traineeId);
     const state = foldTrainee(ctx.store.readStream(stream));
     const events = release(state, input, { today: ctx.today() });
+    const [stored] = ctx.store.append(stream, state.version, events, ctx.meta());
+    return { seq: stored!.seq };
+  },
+
+  'trainees.advancePhase': (ctx, input) => {
+    const stream = streams.trainee(input.traineeId);
+    const state = foldTrainee(ctx.store.readStream(stream));
+    const { traineeId: _id, ...cmd } = input;
+    const events = advancePhase(state, cmd, { today: ctx.today() });
     const [stored] = ctx.store.append(stream, state.version, events, ctx.meta());
     return { seq: stored!.seq };
   },

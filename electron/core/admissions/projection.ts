@@ -28,7 +28,8 @@ export function sortKey(fullName: string): string {
 /** The roster: one row per trainee ever admitted, current details, status and phase. */
 export const traineesProjection: Projection = {
   name: 'trainees',
-  version: 2,
+  // v3: TraineePhaseAdvanced moves `phase`.
+  version: 3,
   tables: ['trainees'],
   schemaSql: `CREATE TABLE trainees (
     id                   TEXT PRIMARY KEY,
@@ -79,6 +80,7 @@ export const traineesProjection: Projection = {
       }
       return stmt;
     };
+    const advance = db.prepare('UPDATE trainees SET phase = ?, version = ? WHERE id = ?');
     const refreshSearch = db.prepare('UPDATE trainees SET search_text = ?, sort_key = ?, version = ? WHERE id = ?');
 
     return (e) => {
@@ -120,6 +122,9 @@ export const traineesProjection: Projection = {
         }
         case 'TraineeReleased':
           release.run(e.data.releaseDate, e.data.kind, e.data.note, e.version, e.data.traineeId);
+          break;
+        case 'TraineePhaseAdvanced':
+          advance.run(e.data.to, e.version, e.data.traineeId);
           break;
         default:
           break;
