@@ -16,7 +16,7 @@ export const ACCESS_EVENTS = {
     data: z.object({
       kind: z.enum(ACCESS_KINDS),
       traineeId: z.uuid().nullable(),
-      /** What was opened or written, in a few words (e.g. "medical record", a report name, a file name). */
+      /** What was written out, when the kind does not say it all (a report or file name); empty for a record opened. */
       detail: z.string().max(500),
     }),
   },

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccessList } from '../../shared/access';
+import type { AccountSummary } from '../../shared/accounts';
 import { DB_FILE } from '../../electron/core/service';
 import { ADMIN_PASSWORD, cleanupTempDirs, openStore, projectionSnapshot, seedUser, testService, traineeDetails } from '../support/core';
 import { medicalFixture, STAFF_PASSWORD } from '../support/medical';
@@ -116,7 +117,8 @@ describe('access log: the list', () => {
       return (r.value as AccessList).items.map((i) => `${i.actor?.fullName}→${i.trainee?.fullName}`);
     };
     const ids = await service.call('admin', 'accounts.list', {});
-    const userId = (name: string) => (ids.ok ? ids.value.find((u) => u.username === name)!.id : '');
+    const accounts = (ids.ok ? ids.value : []) as AccountSummary[];
+    const userId = (name: string) => accounts.find((u) => u.username === name)!.id;
     return { service, dataDir: f.dataDir, binh, hoa, pao, list, userId };
   }
 
@@ -147,7 +149,7 @@ describe('access log: the list', () => {
     const { service } = await logged();
     const r = await service.call('admin', 'access.list', { limit: 2 });
     expect(r).toMatchObject({ ok: true, value: { truncated: true } });
-    expect(r.ok && r.value.items).toHaveLength(2);
+    expect(r.ok && (r.value as AccessList).items).toHaveLength(2);
     expect(await service.call('admin', 'access.list', { limit: 5 })).toMatchObject({ ok: true, value: { truncated: false } });
     service.close();
   });

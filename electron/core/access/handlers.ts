@@ -6,7 +6,7 @@ export const accessHandlers: HandlerMap<'medical.openRecord' | 'access.list'> = 
   'medical.openRecord': (ctx, input) => {
     // Whose record first (an unknown trainee writes nothing), then the access, then the data.
     const row = recordHeaderRow(ctx.store.db, input.traineeId);
-    const access = recordAccess(ctx, 'medical_record', input.traineeId, 'medical record');
+    const access = recordAccess(ctx, 'medical_record', input.traineeId, '');
     const counts = medicalEntryCounts(ctx.store.db, input.traineeId);
     return {
       traineeId: row.id,

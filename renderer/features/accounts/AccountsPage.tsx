@@ -15,6 +15,8 @@ import {
   useResetPasswordMutation,
   useSetRolesMutation,
 } from '../../api/api';
+import { navigate } from '../../app/navigation';
+import { useAppDispatch } from '../../app/store';
 import { ErrorAlert, notifySuccess } from '../../components/feedback';
 import { FormActions } from '../../components/FormActions';
 import { applyServerIssues } from '../../components/serverIssues';
@@ -31,6 +33,7 @@ type Dialog =
 /** The admin's accounts screen: every account, its roles and state; create, edit roles, (de)activate, reset passwords. */
 export function AccountsPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
+  const dispatch = useAppDispatch();
   const { data, error, isLoading } = useListAccountsQuery();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [reactivate, reactivation] = useReactivateAccountMutation();
@@ -45,7 +48,13 @@ export function AccountsPage({ user }: { user: SessionUser }) {
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={2}>{t('accounts.title')}</Title>
-        <Button onClick={() => setDialog({ kind: 'create' })}>{t('accounts.create')}</Button>
+        <Group gap="sm">
+          {/* Who opened, exported, printed or backed up whose data: the admin's audit of access. */}
+          <Button variant="default" onClick={() => dispatch(navigate({ name: 'accessLog' }))} data-testid="open-access-log">
+            {t('access.log.open')}
+          </Button>
+          <Button onClick={() => setDialog({ kind: 'create' })}>{t('accounts.create')}</Button>
+        </Group>
       </Group>
       <ErrorAlert error={error ?? reactivation.error} />
       {isLoading ? <Loader aria-label={t('app.loading')} /> : null}

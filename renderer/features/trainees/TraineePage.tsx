@@ -14,6 +14,7 @@ import { CorrectModal } from './CorrectModal';
 import { formatFieldValue, label } from './format';
 import { ReleaseModal } from './ReleaseModal';
 import { TraineeTimeline } from './TraineeTimeline';
+import { TraineeFlagBadges } from '../medical/flags/RestrictionBadges';
 
 function Item({ name, children, testId }: { name: string; children: ReactNode; testId?: string }) {
   return (
@@ -103,6 +104,8 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
   const { data: history } = useTimelineQuery({ traineeId, ...(asOf ? { asOf } : {}) }, { skip: !notFound });
   const gone = notFound && (history?.length ?? 0) > 0;
   const canEdit = isAllowed('trainee.intake', user.roles) && record?.status === 'in_care' && !asOf && !gone;
+  // The medical record (opening it is logged) is for medical officers only; the core refuses others too.
+  const canOpenMedical = isAllowed('medical.read', user.roles) && !asOf;
 
   return (
     <Stack gap="md">
@@ -133,6 +136,7 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
                   {record.fullName}
                 </Title>
                 <StatusBadge status={record.status} />
+                <TraineeFlagBadges traineeId={traineeId} user={user} asOf={asOf} />
               </Group>
               {record.status === 'released' && record.releaseDate ? (
                 <Text size="sm" c="dimmed">
@@ -140,14 +144,23 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
                 </Text>
               ) : null}
             </div>
-            {canEdit ? (
+            {canEdit || canOpenMedical ? (
               <Group gap="sm">
-                <Button variant="light" onClick={() => setDialog('correct')}>
-                  {t('trainee.correct')}
-                </Button>
-                <Button variant="light" color="orange" onClick={() => setDialog('release')}>
-                  {t('trainee.release')}
-                </Button>
+                {canOpenMedical ? (
+                  <Button variant="filled" onClick={() => dispatch(navigate({ name: 'medicalRecord', traineeId }))} data-testid="open-medical-record">
+                    {t('access.record.open')}
+                  </Button>
+                ) : null}
+                {canEdit ? (
+                  <>
+                    <Button variant="light" onClick={() => setDialog('correct')}>
+                      {t('trainee.correct')}
+                    </Button>
+                    <Button variant="light" color="orange" onClick={() => setDialog('release')}>
+                      {t('trainee.release')}
+                    </Button>
+                  </>
+                ) : null}
               </Group>
             ) : null}
           </Group>
