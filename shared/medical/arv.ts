@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { HandlerSpec } from '../api';
 import { asOf } from '../admissions';
 import { choice, isoDate, requiredText, text, traineeId } from './common';
-import { DOSE_SLOTS, type DoseSlot } from './prescriptions';
+import { doseSlots, type DoseSlot } from './prescriptions';
 
 /**
  * ARV care: ART start and regimen changes, pill counts, adherence counselling, CD4 and viral load.
@@ -30,11 +30,8 @@ export const ADHERENCE_WINDOW_DAYS = 30;
 export const ART_INDICATION = 'ARV';
 
 const count = z.number({ error: 'invalidType' }).int('invalid').min(0, 'outOfRange').max(10_000, 'outOfRange');
-const slots = z
-  .array(choice(DOSE_SLOTS), { error: 'invalidType' })
-  .min(1, 'required')
-  .max(DOSE_SLOTS.length, 'invalid')
-  .refine((s) => new Set(s).size === s.length, 'invalid');
+/** The regimen's slots, as the prescriptions slice checks them (each once, kept in the order of the day). */
+const slots = doseSlots;
 
 export const ARV_EVENTS = {
   /** ART begins with regimen `itemId` (an ARV formulary item); its prescription is written in the same append. */
