@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './dates';
+import type { WorkRestrictionCode } from './medical/flags';
 
 /**
  * Admissions: the trainee record, its enumerations and the command inputs. Messages in schemas
@@ -122,6 +123,14 @@ export interface TraineeSummary {
   status: TraineeStatus;
   phase: Phase;
   releaseDate: string | null;
+  /** At hospital (an open referral): whereabouts everyone may know, never why nor where. */
+  atHospital: boolean;
+  /**
+   * Separate housing required, and the work restrictions in force (codes only, no reasons), for
+   * those holding `trainee.restrictions`; null for other viewers.
+   */
+  separateHousing: boolean | null;
+  workRestrictions: WorkRestrictionCode[] | null;
 }
 
 export interface RosterCounts {

@@ -29,6 +29,14 @@ export const ERROR_CODES = [
   'NOT_VOIDABLE',
   /** A revise, renew or discontinue names a prescription already replaced or discontinued. */
   'PRESCRIPTION_NOT_ACTIVE',
+  /** Flags slice: one separate-housing flag at a time; clear it before setting another. */
+  'HOUSING_FLAG_ACTIVE',
+  /** Flags slice: the same work restriction is already in force. */
+  'RESTRICTION_ACTIVE',
+  /** Flags slice: the trainee is already at hospital (the return is not recorded yet). */
+  'REFERRAL_OPEN',
+  /** Flags slice: what is being cleared or closed is no longer in force. */
+  'NOT_ACTIVE',
   /** Detox slice: the trainee already has an active detox episode; close it first. */
   'DETOX_EPISODE_ACTIVE',
   /** Detox slice: the episode is closed: no more assessments, no second closing. */
@@ -54,17 +62,6 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * The renderer's catalogs must label each one; a test checks it.
  */
 export const CORE_ISSUE_CODES = [
-  // prescriptions slice: the formulary, the prescription chain and the round
-  'duplicateDrugName',
-  'unknownDrug',
-  'drugInactive',
-  'endBeforeStart',
-  'beforePreviousStart',
-  'noEndToRenew',
-  'unknownPrescription',
-  'prescriptionNotActive',
-  'doseNotDue',
-  'doseAlreadyRecorded',
   'dateInFuture',
   'releaseBeforeAdmission',
   'admissionBeforeBirth',
@@ -72,6 +69,11 @@ export const CORE_ISSUE_CODES = [
   'screeningBeforeAdmission',
   'screeningAfterRelease',
   'nothingToRecord',
+  // flags slice: dates checked against the record
+  'beforeAdmission',
+  'clearBeforeSince',
+  'returnBeforeReferral',
+  'beforePreviousReturn',
   // detox slice: times, answers and scales checked by the decider; the phase change
   'timeInFuture',
   'beforeEpisodeStart',
@@ -90,6 +92,17 @@ export const CORE_ISSUE_CODES = [
   'beforeRegimenStart',
   'resultBeforeRequest',
   'resultAlreadyRecorded',
+  // prescriptions slice: the formulary, the prescription chain and the round
+  'duplicateDrugName',
+  'unknownDrug',
+  'drugInactive',
+  'endBeforeStart',
+  'beforePreviousStart',
+  'noEndToRenew',
+  'unknownPrescription',
+  'prescriptionNotActive',
+  'doseNotDue',
+  'doseAlreadyRecorded',
   'duplicateFileNumber',
   'duplicateUsername',
   'wrongPassword',

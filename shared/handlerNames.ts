@@ -65,6 +65,15 @@ export const HANDLER_NAMES = [
   'medical.arv.summary',
   'medical.arv.dashboard',
   // flags
+  'medical.flags.setHousing',
+  'medical.flags.clearHousing',
+  'medical.flags.setRestriction',
+  'medical.flags.clearRestriction',
+  'medical.flags.refer',
+  'medical.flags.returnFromReferral',
+  'medical.flags.forTrainee',
+  'medical.flags.dashboard',
+  'trainees.restrictions',
   // access log
   'medical.openRecord',
   'access.list',

@@ -6,6 +6,7 @@ import { streams } from '../../../shared/events';
 import { foldForSearch } from '../../../shared/text';
 import type { EventStore } from '../store/eventStore';
 import { redactMedicalEvents } from '../medical/redaction';
+import { restrictionsInForce } from '../medical/flags/queries';
 
 interface TraineeRow {
   id: string;
@@ -30,7 +31,30 @@ interface TraineeRow {
   version: number;
 }
 
-function toSummary(r: TraineeRow): TraineeSummary {
+/** The roster's join with `trainee_flags` (the flags slice): facts only, never reasons. */
+interface FlagColumns {
+  housing_since?: string | null;
+  hospital_since?: string | null;
+  restrictions?: string | null;
+}
+
+/** Who asks and on which day: restrictions are shown to `trainee.restrictions` holders only. */
+export interface RosterViewer {
+  day: string;
+  seesRestrictions: boolean;
+}
+
+type FlagFacts = Pick<TraineeSummary, 'atHospital' | 'separateHousing' | 'workRestrictions'>;
+
+function flagFacts(r: FlagColumns, viewer: RosterViewer): FlagFacts {
+  return {
+    atHospital: Boolean(r.hospital_since),
+    separateHousing: viewer.seesRestrictions ? Boolean(r.housing_since) : null,
+    workRestrictions: viewer.seesRestrictions ? restrictionsInForce(r.restrictions ?? null, viewer.day).map((x) => x.restriction) : null,
+  };
+}
+
+function toSummary(r: TraineeRow): Omit<TraineeSummary, keyof FlagFacts> {
   return {
     id: r.id,
     fileNumber: r.file_number,
@@ -43,7 +67,7 @@ function toSummary(r: TraineeRow): TraineeSummary {
     status: r.status,
     phase: r.phase,
     releaseDate: r.release_date,
-  } as TraineeSummary;
+  } as Omit<TraineeSummary, keyof FlagFacts>;
 }
 
 /** LIKE pattern for a folded search term, with LIKE's wildcards escaped. */
@@ -51,7 +75,7 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function listTrainees(db: Database.Database, input: HandlerParsed<'trainees.list'>): TraineeList {
+export function listTrainees(db: Database.Database, input: HandlerParsed<'trainees.list'>, viewer: RosterViewer): TraineeList {
   const where: string[] = [];
   const params: string[] = [];
   const term = foldForSearch(input.search);
@@ -68,10 +92,14 @@ export function listTrainees(db: Database.Database, input: HandlerParsed<'traine
     params.push(input.admissionType);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // One primary-key lookup per row into trainee_flags (rows only for trainees with something in force).
   const items = db
-    .prepare<(string | number)[], TraineeRow>(`SELECT * FROM trainees ${whereSql} ORDER BY sort_key, file_number LIMIT ?`)
+    .prepare<(string | number)[], TraineeRow & FlagColumns>(
+      `SELECT trainees.*, f.housing_since, f.hospital_since, f.restrictions FROM trainees LEFT JOIN trainee_flags f ON f.trainee_id = trainees.id
+       ${whereSql} ORDER BY sort_key, file_number LIMIT ?`,
+    )
     .all(...params, input.limit)
-    .map(toSummary);
+    .map((r) => ({ ...toSummary(r), ...flagFacts(r, viewer) }));
   const shown = items.length < input.limit ? items.length : db.prepare<string[], { n: number }>(`SELECT COUNT(*) AS n FROM trainees ${whereSql}`).get(...params)!.n;
   // Facility-wide counts, from the (status, admission_type) index alone.
   const groups = db

@@ -12,6 +12,7 @@ import { useAppDispatch } from '../../app/store';
 import { AsOfBanner, AsOfControl, useAsOf } from '../../components/AsOf';
 import { ErrorAlert } from '../../components/feedback';
 import { label } from '../trainees/format';
+import { RosterFlagBadges } from '../medical/flags/RestrictionBadges';
 
 type StatusFilter = 'in_care' | 'released' | 'all';
 type TypeFilter = 'all' | 'compulsory' | 'voluntary';
@@ -71,7 +72,12 @@ function Rows({ items, onOpen }: { items: TraineeSummary[]; onOpen: (id: string)
           onKeyDown={(e) => moveFocus(e, () => onOpen(r.id))}
         >
           <Table.Td>{r.fileNumber}</Table.Td>
-          <Table.Td fw={500}>{r.fullName}</Table.Td>
+          <Table.Td fw={500}>
+            <Group gap="xs" wrap="nowrap">
+              {r.fullName}
+              <RosterFlagBadges row={r} />
+            </Group>
+          </Table.Td>
           <Table.Td>{label.sex(t, r.sex)}</Table.Td>
           <Table.Td>{formatDate(r.dateOfBirth)}</Table.Td>
           <Table.Td>{label.admissionType(t, r.admissionType)}</Table.Td>

@@ -1,9 +1,28 @@
 import type { FLAG_EVENTS, FLAG_HANDLERS } from '../../../../shared/medical/flags';
 import type { AreaSlice } from '../slice';
+import { flagsHandlers } from './handlers';
+import { flagsProjection } from './projection';
 
 export const flagsSlice: AreaSlice<keyof typeof FLAG_EVENTS, keyof typeof FLAG_HANDLERS> = {
-  projections: [],
-  handlers: {},
-  areas: {},
-  redaction: {},
+  projections: [flagsProjection],
+  handlers: flagsHandlers,
+  // The roster and the trainee page show the facts (badges), so `trainees` refetches too.
+  areas: {
+    HousingFlagSet: ['medical', 'trainees'],
+    HousingFlagCleared: ['medical', 'trainees'],
+    WorkRestrictionSet: ['medical', 'trainees'],
+    WorkRestrictionCleared: ['medical', 'trainees'],
+    TraineeReferred: ['medical', 'trainees'],
+    TraineeReturnedFromReferral: ['medical', 'trainees'],
+  },
+  // Others learn that separate housing is required and since when, which work is ruled out, and
+  // that the trainee went to hospital: never why (reason, note), nor which hospital.
+  redaction: {
+    HousingFlagSet: ['flagId', 'since', 'reviewDate'],
+    HousingFlagCleared: ['flagId', 'date'],
+    WorkRestrictionSet: ['restrictionId', 'restriction', 'since', 'until'],
+    WorkRestrictionCleared: ['restrictionId', 'date'],
+    TraineeReferred: ['referralId', 'date'],
+    TraineeReturnedFromReferral: ['referralId', 'date'],
+  },
 };

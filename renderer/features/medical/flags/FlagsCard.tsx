@@ -1,4 +1,77 @@
-/** Placeholder until the flags slice lands: replaced by its owner. */
-export function FlagsCard(): null {
-  return null;
+import { Anchor, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../../shared/dates';
+import { navigate } from '../../../app/navigation';
+import { useAppDispatch } from '../../../app/store';
+import { ErrorAlert } from '../../../components/feedback';
+import { useFlagsDashboardQuery } from './api';
+
+/** Medical dashboard: who is housed apart (reviews due first) and who is at hospital. */
+export function FlagsCard() {
+  const { t } = useTranslation();
+  const dispatch = useAppDispatch();
+  const { data, error, isLoading } = useFlagsDashboardQuery({});
+  const open = (traineeId: string) => dispatch(navigate({ name: 'medicalRecord', traineeId }));
+  const name = (r: { traineeId: string; fileNumber: string; fullName: string }) => (
+    <Anchor component="button" type="button" size="sm" fw={500} onClick={() => open(r.traineeId)}>
+      {r.fullName} · {r.fileNumber}
+    </Anchor>
+  );
+
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="flags-card">
+      <Stack gap="sm">
+        <Title order={3}>{t('flags.card.title')}</Title>
+        {isLoading ? <Loader size="sm" /> : null}
+        <ErrorAlert error={error} />
+        {data ? (
+          <>
+            <Text fw={600} size="sm">
+              {t('flags.card.housing')} ({data.housing.length})
+            </Text>
+            {data.housing.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('flags.card.noHousing')}
+              </Text>
+            ) : null}
+            {data.housing.map((f) => (
+              <Group key={f.flagId} justify="space-between" wrap="nowrap" data-testid="flags-card-housing">
+                <Stack gap={0}>
+                  {name(f)}
+                  <Text size="xs" c="dimmed">
+                    {t(`flags.housingReasons.${f.reason}`)} · {t('flags.card.since', { date: formatDate(f.since) })}
+                  </Text>
+                </Stack>
+                {f.reviewDue ? (
+                  <Badge color="orange" variant="light">
+                    {t('flags.card.reviewDue')}
+                  </Badge>
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    {t('flags.card.reviewOn', { date: formatDate(f.reviewDate) })}
+                  </Text>
+                )}
+              </Group>
+            ))}
+            <Text fw={600} size="sm" mt="xs">
+              {t('flags.card.atHospital')} ({data.atHospital.length})
+            </Text>
+            {data.atHospital.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('flags.card.noneAtHospital')}
+              </Text>
+            ) : null}
+            {data.atHospital.map((r) => (
+              <Stack gap={0} key={r.referralId} data-testid="flags-card-hospital">
+                {name(r)}
+                <Text size="xs" c="dimmed">
+                  {r.hospital} · {t('flags.card.since', { date: formatDate(r.date) })}
+                </Text>
+              </Stack>
+            ))}
+          </>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
 }
