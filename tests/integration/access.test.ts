@@ -50,6 +50,20 @@ describe('access log: opening a medical record', () => {
     store.close();
   });
 
+  it('counts the medical entries in force: a voided one and its void are left out', async () => {
+    const c = clock(local(2026, 9, 20, 8));
+    const f = await medicalFixture(1, c.now);
+    const traineeId = f.traineeIds[0]!;
+    const results = { vitals: { pulse: 88, systolic: 120, diastolic: 80, temperature: 36.8, respiratoryRate: 16, weightKg: 55 } };
+    await f.ok('medical', 'medical.screening.record', { traineeId, date: '2026-09-02', results, note: '' });
+    c.set(local(2026, 9, 20, 9));
+    const wrong = await f.ok('medical', 'medical.screening.record', { traineeId, date: '2026-09-03', results, note: '' });
+    c.set(local(2026, 9, 20, 10));
+    await f.ok('medical', 'events.void', { seq: wrong.seq, reason: 'Nhập nhầm học viên' });
+    expect(await f.ok('medical', 'medical.openRecord', { traineeId })).toMatchObject({ medicalEntries: 1, lastMedicalEntryAt: local(2026, 9, 20, 8) });
+    f.service.close();
+  });
+
   it('refuses other roles, bad ids and unknown trainees, and then writes nothing', async () => {
     const f = await medicalFixture(1);
     const before = f.events();
