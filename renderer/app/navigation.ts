@@ -48,3 +48,11 @@ export const navigation = createSlice({
 });
 
 export const { navigate, setAsOf } = navigation.actions;
+
+/**
+ * The first screen of each role (PRODUCT.md, "What each role sees first"): medical officers start
+ * on their dashboard (today's round, detox, screenings, ARV); everyone else on the roster.
+ */
+export function homeRoute(roles: readonly string[]): Route {
+  return roles.includes('medical') ? { name: 'medical', tab: 'dashboard' } : { name: 'roster' };
+}

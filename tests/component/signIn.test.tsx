@@ -53,10 +53,27 @@ describe('sign in', () => {
         return { ok: true, value: ADMIN };
       })
       .ok('trainees.list', { items: [], counts: { shown: 0, inCare: 0, released: 0, compulsory: 0, voluntary: 0 }, truncated: false });
-    const { user } = renderApp(bridge);
+    const { user, store } = renderApp(bridge, { name: 'account' });
     await user.type(await screen.findByLabelText('Tên đăng nhập'), 'admin');
     await user.type(screen.getByLabelText('Mật khẩu'), 'mat-khau-dung{Enter}');
     await waitFor(() => expect(screen.getByTestId('header-user').textContent).toContain(ADMIN.fullName));
     expect(screen.getByTestId('header-role').textContent).toContain('Quản trị');
+    expect(store.getState().navigation.route).toEqual({ name: 'roster' });
+  });
+
+  it('starts each role on its own first screen: a medical officer on the medical dashboard, others on the roster', async () => {
+    const NURSE = { ...ADMIN, id: '00000000-0000-4000-8000-000000000009', username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical' as const] };
+    let signedIn = false;
+    const bridge = new FakeBridge()
+      .on('system.status', () => ({ ok: true, value: status(signedIn ? NURSE : null) }))
+      .on('auth.signIn', () => {
+        signedIn = true;
+        return { ok: true, value: NURSE };
+      });
+    const { user, store } = renderApp(bridge);
+    await user.type(await screen.findByLabelText('Tên đăng nhập'), 'yte');
+    await user.type(screen.getByLabelText('Mật khẩu'), 'mat-khau-dung{Enter}');
+    await waitFor(() => expect(store.getState().navigation.route).toEqual({ name: 'medical', tab: 'dashboard' }));
+    expect(await screen.findByRole('heading', { name: 'Y tế' })).toBeTruthy();
   });
 });

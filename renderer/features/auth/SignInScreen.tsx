@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { signInInput, type SessionUser } from '../../../shared/accounts';
 import { api, DEMO_CACHE_KEY, useDemoMutation, useSignInMutation } from '../../api/api';
-import { navigate } from '../../app/navigation';
+import { homeRoute, navigate } from '../../app/navigation';
 import { useAppDispatch } from '../../app/store';
 import { ErrorAlert } from '../../components/feedback';
 import { validationMessage } from '../../i18n/messages';
@@ -37,10 +37,11 @@ export function SignInScreen({ facilityName, locked }: { facilityName: string | 
     if ('error' in result) {
       form.setValue('password', '');
       form.setFocus('password');
-    } else if (locked && result.data.id !== locked.id) {
+    } else if (!locked || result.data.id !== locked.id) {
+      // Each role starts on its own first screen; the same person resuming stays where they were.
+      dispatch(navigate(homeRoute(result.data.roles)));
       // Another person at a locked screen: forget everything the first one could see.
-      dispatch(navigate({ name: 'roster' }));
-      dispatch(api.util.resetApiState());
+      if (locked) dispatch(api.util.resetApiState());
     }
   });
 
