@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HandlerSpec } from '../api';
 import { asOf } from '../admissions';
+import { isValidIsoDate } from '../dates';
 import { choice, isoDate, requiredText, text, traineeId } from './common';
 
 /**
@@ -58,6 +59,9 @@ export const FLAG_EVENTS = {
   TraineeReturnedFromReferral: { schema: 1, data: z.object({ traineeId: z.uuid(), referralId: z.uuid(), date: z.string(), note: z.string() }) },
 } as const satisfies Record<string, { schema: number; data: z.ZodType }>;
 
+/** Compare dates only once both are real ones (each bad one has its own message already). */
+const bothDates = (a: string, b: string) => isValidIsoDate(a) && isValidIsoDate(b);
+
 // Command inputs. Messages are `validation.` keys; rules needing the clock or the record
 // (future dates, before admission, what is in force) are the decider's.
 
@@ -65,7 +69,7 @@ export const setHousingFlagInput = z
   .object({ traineeId, reason: choice(HOUSING_REASONS), note: text(500), since: isoDate, reviewDate: isoDate })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.reviewDate < v.since) ctx.addIssue({ code: 'custom', path: ['reviewDate'], message: 'reviewBeforeSince' });
+    if (bothDates(v.since, v.reviewDate) && v.reviewDate < v.since) ctx.addIssue({ code: 'custom', path: ['reviewDate'], message: 'reviewBeforeSince' });
   });
 
 export const clearHousingFlagInput = z.object({ traineeId, flagId: uuid, date: isoDate, note: text(500) }).strict();
@@ -74,7 +78,7 @@ export const setWorkRestrictionInput = z
   .object({ traineeId, restriction: choice(WORK_RESTRICTIONS), reason: requiredText(500), since: isoDate, until: isoDate.nullable() })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.until !== null && v.until < v.since) ctx.addIssue({ code: 'custom', path: ['until'], message: 'untilBeforeSince' });
+    if (v.until !== null && bothDates(v.since, v.until) && v.until < v.since) ctx.addIssue({ code: 'custom', path: ['until'], message: 'untilBeforeSince' });
   });
 
 export const clearWorkRestrictionInput = z.object({ traineeId, restrictionId: uuid, date: isoDate }).strict();
