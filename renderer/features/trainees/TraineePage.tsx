@@ -10,6 +10,7 @@ import { navigate } from '../../app/navigation';
 import { useAppDispatch } from '../../app/store';
 import { AsOfBanner, useAsOf } from '../../components/AsOf';
 import { ErrorAlert, toSenError } from '../../components/feedback';
+import { AdvancePhaseModal, laterPhases } from './AdvancePhaseModal';
 import { CorrectModal } from './CorrectModal';
 import { formatFieldValue, label } from './format';
 import { ReleaseModal } from './ReleaseModal';
@@ -98,12 +99,14 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
   // Opened from an "as of" roster: the trainee as of the same date, read-only.
   const asOf = useAsOf();
   const { data: record, error, isLoading } = useGetTraineeQuery({ traineeId, ...(asOf ? { asOf } : {}) });
-  const [dialog, setDialog] = useState<'none' | 'correct' | 'release'>('none');
+  const [dialog, setDialog] = useState<'none' | 'correct' | 'release' | 'phase'>('none');
   // No record but a history: the admission was voided (or, as of a date, not yet recorded).
   const notFound = toSenError(error)?.code === 'NOT_FOUND';
   const { data: history } = useTimelineQuery({ traineeId, ...(asOf ? { asOf } : {}) }, { skip: !notFound });
   const gone = notFound && (history?.length ?? 0) > 0;
   const canEdit = isAllowed('trainee.intake', user.roles) && record?.status === 'in_care' && !asOf && !gone;
+  // The stage of treatment moves only by this explicit action (admin, duty, medical).
+  const canAdvance = !!record && isAllowed('trainee.phase', user.roles) && record.status === 'in_care' && !asOf && !gone && laterPhases(record.phase).length > 0;
   // The medical record (opening it is logged) is for medical officers only; the core refuses others too.
   const canOpenMedical = isAllowed('medical.read', user.roles) && !asOf;
 
@@ -144,11 +147,16 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
                 </Text>
               ) : null}
             </div>
-            {canEdit || canOpenMedical ? (
+            {canEdit || canOpenMedical || canAdvance ? (
               <Group gap="sm">
                 {canOpenMedical ? (
                   <Button variant="filled" onClick={() => dispatch(navigate({ name: 'medicalRecord', traineeId }))} data-testid="open-medical-record">
                     {t('access.record.open')}
+                  </Button>
+                ) : null}
+                {canAdvance ? (
+                  <Button variant="light" color="teal" onClick={() => setDialog('phase')}>
+                    {t('trainee.advancePhase')}
                   </Button>
                 ) : null}
                 {canEdit ? (
@@ -174,6 +182,7 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
           </Grid>
           <CorrectModal record={record} opened={dialog === 'correct'} onClose={() => setDialog('none')} />
           <ReleaseModal record={record} opened={dialog === 'release'} onClose={() => setDialog('none')} />
+          <AdvancePhaseModal record={record} opened={dialog === 'phase'} onClose={() => setDialog('none')} />
         </>
       ) : null}
     </Stack>

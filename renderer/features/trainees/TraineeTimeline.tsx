@@ -91,6 +91,25 @@ function EntryBody({ entry, t }: { entry: TimelineEntry; t: TFunction }) {
           ) : null}
         </Stack>
       );
+    case 'TraineePhaseAdvanced':
+      return (
+        <Stack gap={2}>
+          <Text size="sm" data-testid="timeline-phase">
+            <Text span fw={600}>
+              {t('timeline.phaseChange')}:
+            </Text>{' '}
+            {label.phase(t, d['from'])} → {label.phase(t, d['to'])} ({formatDate(str(d['date']))})
+          </Text>
+          {str(d['note']) ? (
+            <Text size="sm">
+              <Text span fw={600}>
+                {t('timeline.note')}:
+              </Text>{' '}
+              {str(d['note'])}
+            </Text>
+          ) : null}
+        </Stack>
+      );
     case 'EventVoided':
       return (
         <Stack gap={2}>
