@@ -104,7 +104,7 @@ export const labResultInput = z
     labId: z.uuid({ error: 'invalidId' }),
     receivedDate: isoDate,
     value: z.number({ error: 'invalidType' }).int('invalid').min(0, 'outOfRange').max(LAB_VALUE_MAX.viral_load, 'outOfRange'),
-    undetectable: z.boolean().default(false),
+    undetectable: z.boolean({ error: 'invalidType' }),
   })
   .strict();
 
