@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HandlerSpec } from '../api';
+import { todayIso } from '../dates';
 import { choice, isoDate, requiredText, text, traineeId } from './common';
 
 /**
@@ -19,6 +20,20 @@ export type DoseSlot = (typeof DOSE_SLOTS)[number];
  * missed. The round for a slot can still be recorded later (e.g. after a power cut).
  */
 export const SLOT_ENDS: Record<DoseSlot, string> = { morning: '11:00', noon: '15:00', evening: '20:00', night: '23:59' };
+
+/** Whether a slot of a day has ended by `now` (the workstation's local wall clock). */
+export function slotEnded(date: string, slot: DoseSlot, now: Date): boolean {
+  const today = todayIso(now);
+  if (date !== today) return date < today;
+  const hhmm = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  return hhmm >= SLOT_ENDS[slot];
+}
+
+/** The slot the round is in at `now`: the first of the day that has not ended. */
+export function currentSlot(now: Date): DoseSlot {
+  const today = todayIso(now);
+  return DOSE_SLOTS.find((s) => !slotEnded(today, s, now)) ?? 'night';
+}
 
 export const DOSE_STATUSES = ['given', 'refused', 'held', 'missed'] as const;
 export type DoseStatus = (typeof DOSE_STATUSES)[number];

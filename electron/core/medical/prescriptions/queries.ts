@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { todayIso } from '../../../../shared/dates';
 import {
   DOSE_SLOTS,
-  SLOT_ENDS,
+  slotEnded,
   type AdministrationEntry,
   type DoseSlot,
   type DoseStatus,
@@ -17,20 +17,6 @@ import {
 } from '../../../../shared/medical/prescriptions';
 import { foldForSearch } from '../../../../shared/text';
 import { addDays, type ItemFacts } from './decider';
-
-/** Whether a slot of a day has ended by `now` (the workstation's local wall clock). */
-export function slotEnded(date: string, slot: DoseSlot, now: Date): boolean {
-  const today = todayIso(now);
-  if (date !== today) return date < today;
-  const hhmm = `${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-  return hhmm >= SLOT_ENDS[slot];
-}
-
-/** The slot the round is in at `now`: the first that has not ended (night after the evening). */
-export function currentSlot(now: Date): DoseSlot {
-  const today = todayIso(now);
-  return DOSE_SLOTS.find((s) => !slotEnded(today, s, now)) ?? 'night';
-}
 
 interface ItemRow {
   id: string;
