@@ -236,7 +236,7 @@ describe('the screening projection', () => {
     expect(inline['screening_sessions']).toHaveLength(2);
     expect(inline['screening_results']).toHaveLength(9);
     expect(inline['medical_settings']).toHaveLength(1);
-    expect(JSON.stringify(inline['screening_results'])).not.toContain(String(wrong.seq));
+    expect((inline['screening_results'] as { seq: number }[]).map((r) => r.seq)).not.toContain(wrong.seq);
     store.rebuild();
     expect(projectionSnapshot(store)).toEqual(inline);
     store.close();
