@@ -118,6 +118,24 @@ describe('FlagsSection', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('adds a work restriction: an empty end date means until lifted (null); the reason is required', async () => {
+    const bridge = signedInBridge(MEDICAL).ok('medical.flags.forTrainee', nothing).ok('medical.flags.setRestriction', { restrictionId: FLAG, seq: 42 });
+    const { user } = renderWith(bridge, <FlagsSection traineeId={HOA_ID} />);
+    await user.click(await screen.findByRole('button', { name: 'Thêm hạn chế lao động' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    await user.selectOptions(field(dialog, 'Hạn chế'), 'no_sharp_tools');
+    await user.clear(field(dialog, 'Từ ngày'));
+    await user.type(field(dialog, 'Từ ngày'), '1/11/2026');
+    await user.click(dialog.getByRole('button', { name: 'Thêm hạn chế lao động' }));
+    expect(await dialog.findByText('Bắt buộc nhập')).toBeTruthy();
+    expect(bridge.callsTo('medical.flags.setRestriction')).toEqual([]);
+    await user.type(field(dialog, 'Lý do'), 'Vết thương bàn tay');
+    await user.click(dialog.getByRole('button', { name: 'Thêm hạn chế lao động' }));
+    await waitFor(() =>
+      expect(bridge.callsTo('medical.flags.setRestriction')).toEqual([{ traineeId: HOA_ID, restriction: 'no_sharp_tools', reason: 'Vết thương bàn tay', since: '2026-11-01', until: null }]),
+    );
+  });
+
   it('puts the core’s refusal on the field, in the user’s language', async () => {
     const bridge = signedInBridge(MEDICAL)
       .ok('medical.flags.forTrainee', nothing)

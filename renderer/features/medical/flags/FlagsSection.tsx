@@ -56,13 +56,17 @@ export function FlagsSection({ traineeId }: { traineeId: string }) {
   const { t } = useTranslation();
   const { data, error, isLoading } = useTraineeFlagsQuery({ traineeId });
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
-  const close = () => setDialog({ kind: 'none' });
   const [setHousing, setHousingState] = useSetHousingFlagMutation();
   const [clearHousing, clearHousingState] = useClearHousingFlagMutation();
   const [setRestriction, setRestrictionState] = useSetWorkRestrictionMutation();
   const [clearRestriction, clearRestrictionState] = useClearWorkRestrictionMutation();
   const [refer, referState] = useReferTraineeMutation();
   const [returnFrom, returnState] = useReturnFromReferralMutation();
+  // A refusal belongs to the dialog it happened in: forget it when the dialog closes.
+  const close = () => {
+    setDialog({ kind: 'none' });
+    for (const s of [setHousingState, clearHousingState, setRestrictionState, clearRestrictionState, referState, returnState]) s.reset();
+  };
   const today = formatDate(todayIso());
 
   const activeFlag = data?.housing.find((f) => f.active) ?? null;
