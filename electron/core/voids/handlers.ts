@@ -1,5 +1,6 @@
 import { SenError } from '../../../shared/errors';
-import { VOIDABLE_TYPES } from '../../../shared/events';
+import { streams, VOIDABLE_TYPES } from '../../../shared/events';
+import { isAllowed } from '../../../shared/roles';
 import { requireUser, type HandlerMap } from '../context';
 
 /**
@@ -12,6 +13,12 @@ export const voidHandlers: HandlerMap<'events.void'> = {
     const user = requireUser(ctx);
     const target = ctx.store.eventAt(input.seq);
     if (!target) throw new SenError('NOT_FOUND', `There is no event ${input.seq}.`);
+    // Medical records are taken back by medical officers only: an administrator without the
+    // medical role may not see them, so may not judge them wrong either. Checked before anything
+    // about the event (its type) is said.
+    if (isMedicalRecord(target.stream) && !isAllowed('medical.write', user.roles)) {
+      throw new SenError('FORBIDDEN', 'Only a medical officer may void a medical record.');
+    }
     if (!VOIDABLE_TYPES.includes(target.type)) throw new SenError('NOT_VOIDABLE', `A ${target.type} event cannot be voided.`);
     if (target.meta.actor !== user.id && !user.roles.includes('admin')) {
       throw new SenError('FORBIDDEN', 'Only the person who recorded it, or an administrator, may void an event.');
@@ -26,3 +33,7 @@ export const voidHandlers: HandlerMap<'events.void'> = {
     return { seq: stored!.seq };
   },
 };
+
+function isMedicalRecord(stream: string): boolean {
+  return stream.startsWith('medical:') || stream === streams.formulary;
+}
