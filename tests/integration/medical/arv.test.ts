@@ -3,7 +3,8 @@ import { streams } from '../../../shared/events';
 import { DEFAULT_MEDICAL_SETTINGS } from '../../../shared/medical/common';
 import type { DoseSlot, DoseStatus } from '../../../shared/medical/prescriptions';
 import type { Role } from '../../../shared/roles';
-import { cleanupTempDirs, openStore, projectionSnapshot } from '../../support/core';
+import { arvDashboard, DASHBOARD_SQL } from '../../../electron/core/medical/arv/queries';
+import { appendAdmissions, cleanupTempDirs, openStore, projectionSnapshot, tempDir } from '../../support/core';
 import { medicalFixture, type MedicalFixture } from '../../support/medical';
 
 afterEach(cleanupTempDirs);
@@ -225,6 +226,41 @@ describe('ARV care through the service', () => {
     expect(inline['arv_patients']).toHaveLength(2);
     store.rebuild();
     expect(projectionSnapshot(store)).toEqual(inline);
+    store.close();
+  });
+
+  it('the dashboard at 500 trainees (100 on ART, 3 000 doses): indexed queries, never a scan of prescriptions or doses', () => {
+    const store = openStore(tempDir());
+    const ids = appendAdmissions(store, 500);
+    const itemId = '20000000-0000-4000-8000-000000000001';
+    store.append(streams.formulary, 'no_stream', [{ type: 'FormularyItemAdded', data: { itemId, name: 'TDF/3TC/DTG', form: 'tablet', strength: '300/300/50 mg', arv: true } }], { actor: null });
+    const onArt = ids.filter((_, i) => i % 5 === 0);
+    store.appendBatch(
+      onArt.map((traineeId, k) => {
+        const prescriptionId = `30000000-0000-4000-8000-${String(k + 1).padStart(12, '0')}`;
+        // Every other one missed 3 of the 30 mornings of October (nothing recorded): 27/30 = 90 %.
+        const days = Array.from({ length: 30 }, (_, d) => `2026-10-${String(d + 1).padStart(2, '0')}`).filter((_, d) => k % 2 === 1 || d >= 3);
+        return {
+          stream: streams.medical(traineeId),
+          expected: 'no_stream' as const,
+          events: [
+            { type: 'ArtStarted' as const, data: { traineeId, date: '2026-09-20', itemId, prescriptionId } },
+            { type: 'PrescriptionWritten' as const, data: { traineeId, prescriptionId, itemId, dose: '1 viên', slots: ['morning' as const], startDate: '2026-09-20', endDate: null, indication: 'ARV' } },
+            ...days.map((date) => ({ type: 'DoseRecorded' as const, data: { traineeId, prescriptionId, date, slot: 'morning' as const, status: 'given' as const, note: '' } })),
+          ],
+        };
+      }),
+      { actor: null },
+    );
+    for (const sql of Object.values(DASHBOARD_SQL)) {
+      const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ today: '2026-10-30', from: '2026-10-01' }) as { detail: string }[]).map((r) => r.detail).join('\n');
+      expect(plan).not.toMatch(/SCAN (p|d|prescriptions|dose_records)\b/);
+    }
+    expect(DASHBOARD_SQL.doses).toContain('dose_records');
+    const dash = arvDashboard(store.db, { today: '2026-10-30', time: '12:00' }, DEFAULT_MEDICAL_SETTINGS);
+    expect(dash.onArt).toBe(100);
+    expect(dash.rows).toHaveLength(50);
+    expect(dash.rows.every((r) => r.lowAdherence && r.adherence.due === 30 && r.adherence.missed === 3 && r.adherence.percent === 90)).toBe(true);
     store.close();
   });
 });

@@ -74,7 +74,7 @@ export function labFacts(db: Database.Database, traineeId: string, labId: string
   return row ? { test: row.test, requestedDate: row.requested_date, received: row.received_date !== null } : null;
 }
 
-/** ARV prescriptions of the trainees on ART (in care) that were in force at some point of the window. */
+/** One trainee's ARV prescriptions that were in force at some point of the window. */
 const WINDOW_PRESCRIPTIONS = `SELECT p.id, p.trainee_id, p.item_id, p.dose, p.slots, p.start_date, p.end_date, p.stopped_date
   FROM prescriptions p
   WHERE p.trainee_id = @traineeId AND p.arv = 1 AND p.start_date <= @today
@@ -187,6 +187,23 @@ export function arvSummary(db: Database.Database, traineeId: string, clock: Cloc
   };
 }
 
+/** ARV prescriptions of the trainees in care on ART that were in force at some point of the window. */
+const IN_SCOPE = `SELECT p.id, p.trainee_id, p.slots, p.start_date, p.end_date, p.stopped_date
+  FROM arv_patients a JOIN trainees t ON t.id = a.trainee_id AND t.status = 'in_care'
+  JOIN prescriptions p ON p.trainee_id = a.trainee_id
+  WHERE p.arv = 1 AND p.start_date <= @today AND (p.end_date IS NULL OR p.end_date >= @from) AND (p.stopped_date IS NULL OR p.stopped_date > @from)`;
+
+/** The dashboard's queries (exported so a test can check their plans: indexed, no scan of the dose log). */
+export const DASHBOARD_SQL = {
+  prescriptions: IN_SCOPE,
+  // Doses by primary-key range of each prescription in scope, never a scan of ten years of doses.
+  doses: `SELECT s.trainee_id, d.prescription_id AS prescriptionId, d.date, d.slot, d.status
+    FROM (${IN_SCOPE}) s JOIN dose_records d ON d.prescription_id = s.id AND d.date BETWEEN @from AND @today`,
+  viralLoads: `SELECT l.trainee_id, l.requested_date, l.received_date, l.value, l.undetectable FROM arv_labs l
+    JOIN arv_patients a ON a.trainee_id = l.trainee_id WHERE l.test = 'viral_load' ORDER BY l.requested_date, l.requested_seq`,
+  lastCounselling: 'SELECT trainee_id, MAX(date) AS last FROM arv_counselling GROUP BY trainee_id',
+};
+
 /**
  * Trainees in care on ART needing attention. Five queries whatever the number of trainees: the
  * patients, their ARV prescriptions in the window, those prescriptions' doses (by primary key
@@ -200,27 +217,13 @@ export function arvDashboard(db: Database.Database, clock: Clock, settings: Medi
        JOIN trainees t ON t.id = a.trainee_id WHERE t.status = 'in_care' ORDER BY t.sort_key`,
     )
     .all();
-  const inScope = `SELECT p.id, p.trainee_id, p.slots, p.start_date, p.end_date, p.stopped_date
-    FROM arv_patients a JOIN trainees t ON t.id = a.trainee_id AND t.status = 'in_care'
-    JOIN prescriptions p ON p.trainee_id = a.trainee_id
-    WHERE p.arv = 1 AND p.start_date <= @today AND (p.end_date IS NULL OR p.end_date >= @from) AND (p.stopped_date IS NULL OR p.stopped_date > @from)`;
   const params = { today: clock.today, from };
-  const prescriptions = db.prepare<typeof params, PrescriptionRow>(inScope).all(params);
-  const doses = db
-    .prepare<typeof params, RecordedDose & { trainee_id: string }>(
-      `SELECT s.trainee_id, d.prescription_id AS prescriptionId, d.date, d.slot, d.status
-       FROM (${inScope}) s JOIN dose_records d ON d.prescription_id = s.id AND d.date BETWEEN @from AND @today`,
-    )
-    .all(params);
+  const prescriptions = db.prepare<typeof params, PrescriptionRow>(DASHBOARD_SQL.prescriptions).all(params);
+  const doses = db.prepare<typeof params, RecordedDose & { trainee_id: string }>(DASHBOARD_SQL.doses).all(params);
   const viralLoads = db
-    .prepare<[], { trainee_id: string; requested_date: string; received_date: string | null; value: number | null; undetectable: number }>(
-      `SELECT l.trainee_id, l.requested_date, l.received_date, l.value, l.undetectable FROM arv_labs l
-       JOIN arv_patients a ON a.trainee_id = l.trainee_id WHERE l.test = 'viral_load' ORDER BY l.requested_date, l.requested_seq`,
-    )
+    .prepare<[], { trainee_id: string; requested_date: string; received_date: string | null; value: number | null; undetectable: number }>(DASHBOARD_SQL.viralLoads)
     .all();
-  const lastCounselling = new Map(
-    db.prepare<[], { trainee_id: string; last: string }>('SELECT trainee_id, MAX(date) AS last FROM arv_counselling GROUP BY trainee_id').all().map((r) => [r.trainee_id, r.last]),
-  );
+  const lastCounselling = new Map(db.prepare<[], { trainee_id: string; last: string }>(DASHBOARD_SQL.lastCounselling).all().map((r) => [r.trainee_id, r.last]));
 
   const group = <T extends { trainee_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
