@@ -8,6 +8,7 @@ import { VOIDABLE_TYPES } from '../../../shared/events';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { useTimelineQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
+import { DetoxTimelineBody } from '../medical/detox/DetoxTimelineBody';
 import { formatFieldValue, label } from './format';
 import { VoidModal } from './VoidModal';
 
@@ -110,6 +111,10 @@ function EntryBody({ entry, t }: { entry: TimelineEntry; t: TFunction }) {
           ) : null}
         </Stack>
       );
+    case 'DetoxEpisodeStarted':
+    case 'DetoxAssessed':
+    case 'DetoxEpisodeClosed':
+      return <DetoxTimelineBody entry={entry} />;
     case 'EventVoided':
       return (
         <Stack gap={2}>

@@ -10,8 +10,10 @@ import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { DetoxCard } from '../../../renderer/features/medical/detox/DetoxCard';
 import { DetoxSection } from '../../../renderer/features/medical/detox/DetoxSection';
 import { i18next } from '../../../renderer/i18n';
+import type { TimelineEntry } from '../../../shared/api';
 import { signedInBridge, type FakeBridge } from '../fakeBridge';
 import { hoa } from '../data';
+import { renderApp } from '../render';
 
 const MEDICAL: SessionUser = { id: '00000000-0000-4000-8000-000000000003', username: 'yte', fullName: 'Phạm Thị Y', roles: ['medical'] };
 const TRAINEE = hoa.id;
@@ -218,5 +220,33 @@ describe('detox dashboard card', () => {
   it('shows the empty state', async () => {
     renderWith(signedInBridge(MEDICAL).ok('medical.detox.dashboard', { rows: [], intervalHours: 8 }), <DetoxCard />);
     expect(await screen.findByText('Không có học viên nào đang cắt cơn.')).toBeTruthy();
+  });
+});
+
+describe('detox events in the timeline (medical viewers)', () => {
+  it('say what was assessed and how it ended', async () => {
+    const at = (seq: number, type: TimelineEntry['type'], data: Record<string, unknown>): TimelineEntry => ({
+      seq,
+      type,
+      occurredAt: '2026-11-24T02:00:00.000Z',
+      recordedAt: '2026-11-24T02:00:00.000Z',
+      actor: { id: MEDICAL.id, fullName: MEDICAL.fullName },
+      meta: { actor: MEDICAL.id },
+      data: { traineeId: TRAINEE, episodeId: EPISODE, ...data },
+      voided: null,
+    });
+    const timeline = [
+      at(3, 'DetoxEpisodeClosed', { closedAt: '2026-11-25T02:00:00.000Z', outcome: 'referred', note: 'Sốt cao' }),
+      at(2, 'DetoxAssessed', { assessedAt: '2026-11-24T02:00:00.000Z', answers: {}, total: 26 }),
+      at(1, 'DetoxEpisodeStarted', { substance: 'heroin', scaleId: 'cows', startedAt: '2026-11-24T01:00:00.000Z' }),
+    ];
+    renderApp(signedInBridge(MEDICAL).ok('trainees.get', hoa).ok('trainees.timeline', timeline), { name: 'trainee', traineeId: TRAINEE });
+    const entries = await screen.findAllByTestId('timeline-entry');
+    expect(entries.map((e) => within(e).getByTestId('timeline-detox').textContent)).toEqual([
+      'Chuyển viện · Sốt cao',
+      expect.stringContaining('Tổng điểm: 26'),
+      expect.stringContaining('COWS · Heroin ·'),
+    ]);
+    expect(within(entries[0]!).getByText('Kết thúc đợt cắt cơn')).toBeTruthy();
   });
 });
