@@ -250,3 +250,46 @@ describe('detox events in the timeline (medical viewers)', () => {
     expect(within(entries[0]!).getByText('Kết thúc đợt cắt cơn')).toBeTruthy();
   });
 });
+
+describe('withdrawal scales from the card', () => {
+  const form = {
+    id: 'tt18-kich-thich',
+    name: { vi: 'Mẫu TT18', en: 'Circular 18 form' },
+    description: { vi: 'Theo dõi cai chất kích thích', en: 'Stimulant withdrawal' },
+    items: [
+      { id: 'sleep', label: { vi: 'Mất ngủ', en: 'Insomnia' }, options: [{ points: 0, label: { vi: 'Không', en: 'No' } }, { points: 2, label: { vi: 'Có', en: 'Yes' } }] },
+    ],
+    bands: [],
+  };
+
+  it('lists the scales and adds a facility form checked by the shared schema before sending', async () => {
+    const bridge = signedInBridge(MEDICAL)
+      .ok('medical.detox.dashboard', { rows: [], intervalHours: 8 })
+      .ok('medical.detox.scales', [...BUILT_IN_SCALES])
+      .ok('medical.detox.defineScale', { seq: 70 });
+    const { user } = renderWith(bridge, <DetoxCard />);
+    await user.click(await screen.findByRole('button', { name: 'Thang điểm' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    expect((await dialog.findAllByTestId('scale-summary')).map((e) => e.getAttribute('data-scale'))).toEqual(['cows', 'ciwa-ar', 'awq']);
+    expect(dialog.getByText('11 mục, tổng tối đa 48')).toBeTruthy();
+    expect(dialog.getByText('37–48: Nặng')).toBeTruthy();
+
+    await user.click(dialog.getByRole('button', { name: 'Thêm mẫu của cơ sở' }));
+    const box = dialog.getByLabelText(/Định nghĩa thang điểm/);
+    await user.click(box);
+    await user.paste('{ không phải json');
+    await user.click(dialog.getByRole('button', { name: 'Lưu thang điểm' }));
+    expect(await dialog.findByText('Không đọc được: nội dung không phải JSON hợp lệ.')).toBeTruthy();
+
+    await user.clear(box);
+    await user.paste(JSON.stringify({ ...form, items: [form.items[0], form.items[0]] }));
+    await user.click(dialog.getByRole('button', { name: 'Lưu thang điểm' }));
+    expect(await dialog.findByText('items.1.id: Hai mục trùng mã')).toBeTruthy();
+    expect(bridge.callsTo('medical.detox.defineScale')).toHaveLength(0);
+
+    await user.clear(box);
+    await user.paste(JSON.stringify(form));
+    await user.click(dialog.getByRole('button', { name: 'Lưu thang điểm' }));
+    await waitFor(() => expect(bridge.callsTo('medical.detox.defineScale')).toEqual([{ definition: form }]));
+  });
+});

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../shared/dates';
 import { navigate } from '../../../app/navigation';
@@ -6,6 +7,7 @@ import { useAppDispatch } from '../../../app/store';
 import { ErrorAlert } from '../../../components/feedback';
 import { useDetoxDashboardQuery } from './api';
 import { pick, SEVERITY_COLORS, TREND_ARROWS } from './detoxForm';
+import { ScalesModal } from './ScalesModal';
 
 /**
  * The medical dashboard's detox card: every active episode, the last score with its band (or the
@@ -16,17 +18,23 @@ export function DetoxCard() {
   const dispatch = useAppDispatch();
   // "Overdue" moves with the clock, not only with new events: ask again every minute.
   const { data, error, isLoading } = useDetoxDashboardQuery(undefined, { pollingInterval: 60_000 });
+  const [scalesOpen, setScalesOpen] = useState(false);
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="detox-card">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={3}>{t('detox.card.title')}</Title>
-          {data ? (
-            <Badge variant="light" color={data.rows.some((r) => r.overdue) ? 'red' : 'gray'}>
-              {data.rows.length}
-            </Badge>
-          ) : null}
+          <Group gap="xs">
+            <Title order={3}>{t('detox.card.title')}</Title>
+            {data ? (
+              <Badge variant="light" color={data.rows.some((r) => r.overdue) ? 'red' : 'gray'}>
+                {data.rows.length}
+              </Badge>
+            ) : null}
+          </Group>
+          <Button size="compact-sm" variant="subtle" onClick={() => setScalesOpen(true)}>
+            {t('detox.scales.button')}
+          </Button>
         </Group>
         {isLoading ? <Loader size="sm" /> : null}
         <ErrorAlert error={error} />
@@ -95,6 +103,7 @@ export function DetoxCard() {
           </Text>
         ) : null}
       </Stack>
+      <ScalesModal opened={scalesOpen} onClose={() => setScalesOpen(false)} />
     </Paper>
   );
 }

@@ -24,6 +24,10 @@ export const detoxApi = api.injectEndpoints({
       query: call('medical.detox.assess'),
       invalidatesTags: ['medical'],
     }),
+    defineScale: build.mutation<HandlerOutput<'medical.detox.defineScale'>, HandlerInput<'medical.detox.defineScale'>>({
+      query: call('medical.detox.defineScale'),
+      invalidatesTags: ['medical'],
+    }),
     closeDetox: build.mutation<HandlerOutput<'medical.detox.close'>, HandlerInput<'medical.detox.close'>>({
       query: call('medical.detox.close'),
       invalidatesTags: ['medical'],
@@ -31,4 +35,4 @@ export const detoxApi = api.injectEndpoints({
   }),
 });
 
-export const { useDetoxScalesQuery, useDetoxEpisodesQuery, useDetoxDashboardQuery, useStartDetoxMutation, useAssessDetoxMutation, useCloseDetoxMutation } = detoxApi;
+export const { useDetoxScalesQuery, useDetoxEpisodesQuery, useDetoxDashboardQuery, useStartDetoxMutation, useAssessDetoxMutation, useCloseDetoxMutation, useDefineScaleMutation } = detoxApi;
