@@ -103,6 +103,7 @@ export const CORE_ISSUE_CODES = [
   'prescriptionNotActive',
   'doseNotDue',
   'doseAlreadyRecorded',
+  'arvInArtSection',
   'duplicateFileNumber',
   'duplicateUsername',
   'wrongPassword',

@@ -452,6 +452,7 @@ export const en: Catalog = {
     doseNotDue: 'This dose is not due on the chosen day and time',
     doseAlreadyRecorded: 'This dose has already been recorded',
     slotsRequired: 'Choose at least one time of day',
+    arvInArtSection: 'ARV regimens are started, changed and renewed in the ARV treatment section',
     idleLockRange: 'From 1 to 240 minutes',
     required: 'Required',
     invalid: 'Invalid value',

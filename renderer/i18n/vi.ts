@@ -453,6 +453,7 @@ export const vi = {
     doseNotDue: 'Liều này không có trong ngày và buổi đã chọn',
     doseAlreadyRecorded: 'Liều này đã được ghi nhận',
     slotsRequired: 'Chọn ít nhất một buổi dùng thuốc',
+    arvInArtSection: 'Phác đồ ARV được bắt đầu, thay đổi và gia hạn ở mục Điều trị ARV',
     idleLockRange: 'Từ 1 đến 240 phút',
     required: 'Bắt buộc nhập',
     invalid: 'Giá trị không hợp lệ',

@@ -101,18 +101,19 @@ describe('prescriptions on the medical record', () => {
     const { user } = renderWith(bridge, <PrescriptionsSection traineeId={HOA_ID} />);
     await user.click(await screen.findByTestId('prescribe'));
     let dialog = within(await screen.findByRole('dialog'));
-    await waitFor(() => expect(dialog.getAllByRole('option').length).toBe(3));
-    await user.selectOptions(dialog.getByLabelText(/^Thuốc/), TLD);
+    // The ARV regimen is not offered here (it is started from the ARV section).
+    await waitFor(() => expect(dialog.getAllByRole('option').map((o) => o.textContent)).toEqual(['—', 'Paracetamol 500 mg']));
+    await user.selectOptions(dialog.getByLabelText(/^Thuốc/), PARA);
     await user.type(dialog.getByLabelText(/^Liều mỗi lần/), '1 viên');
     await user.click(dialog.getByLabelText('Tối'));
     const start = dialog.getByLabelText(/^Ngày bắt đầu/);
     await user.clear(start);
     await user.type(start, '20/11/2026');
-    await user.type(dialog.getByLabelText(/^Chỉ định/), 'HIV');
+    await user.type(dialog.getByLabelText(/^Chỉ định/), 'Đau răng');
     await user.click(dialog.getByRole('button', { name: 'Lưu' }));
     await waitFor(() => expect(bridge.callsTo('medical.prescriptions.write')).toHaveLength(1));
     expect(bridge.callsTo('medical.prescriptions.write')[0]).toEqual({
-      traineeId: HOA_ID, itemId: TLD, dose: '1 viên', slots: ['night'], startDate: '2026-11-20', endDate: null, indication: 'HIV',
+      traineeId: HOA_ID, itemId: PARA, dose: '1 viên', slots: ['night'], startDate: '2026-11-20', endDate: null, indication: 'Đau răng',
     });
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

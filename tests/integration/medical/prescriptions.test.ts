@@ -100,7 +100,7 @@ describe('prescriptions through the service', () => {
   it('refuses to change what is not active, and bad input, with a clear error; nothing is written', async () => {
     const f = await medicalFixture(2, at('2026-09-10'));
     const [id, other] = f.traineeIds as [string, string];
-    const { paracetamol, diazepam } = await withFormulary(f);
+    const { paracetamol, diazepam, tld } = await withFormulary(f);
     const p = await f.ok('medical', 'medical.prescriptions.write', { traineeId: id, itemId: paracetamol, dose: '1 viên', slots: ['morning'], startDate: '2026-09-02', endDate: null, indication: '' });
     const revised = await f.ok('medical', 'medical.prescriptions.revise', { traineeId: id, previousId: p.prescriptionId, itemId: paracetamol, dose: '2 viên', slots: ['morning'], startDate: '2026-09-10', endDate: null, indication: '', reason: 'Tăng liều' });
     await f.ok('medical', 'medical.formulary.change', { itemId: diazepam, name: 'Diazepam', form: 'tablet', strength: '5 mg', arv: false, active: false });
@@ -119,6 +119,9 @@ describe('prescriptions through the service', () => {
       ['medical.prescriptions.revise', { traineeId: id, previousId: revised.prescriptionId, ...treatment, slots: ['morning'], reason: '' }, { code: 'VALIDATION', issues: [{ path: 'reason', code: 'required' }] }],
       ['medical.prescriptions.revise', { traineeId: id, previousId: revised.prescriptionId, ...treatment, slots: ['morning'], startDate: '2026-09-01', reason: 'x' }, { code: 'VALIDATION', issues: [{ path: 'startDate', code: 'beforePreviousStart' }] }],
       ['medical.prescriptions.write', { traineeId: id, ...treatment, slots: ['morning'], itemId: diazepam }, { code: 'VALIDATION', issues: [{ path: 'itemId', code: 'drugInactive' }] }],
+      // ARV regimens go through the ARV slice (regimen history with reasons).
+      ['medical.prescriptions.write', { traineeId: id, ...treatment, slots: ['morning'], itemId: tld }, { code: 'VALIDATION', issues: [{ path: 'itemId', code: 'arvInArtSection' }] }],
+      ['medical.prescriptions.revise', { traineeId: id, previousId: revised.prescriptionId, ...treatment, slots: ['morning'], itemId: tld, reason: 'x' }, { code: 'VALIDATION', issues: [{ path: 'itemId', code: 'arvInArtSection' }] }],
       ['medical.prescriptions.write', { traineeId: id, ...treatment, slots: [] }, { code: 'VALIDATION', issues: [{ path: 'slots', code: 'slotsRequired' }] }],
       ['medical.prescriptions.write', { traineeId: id, ...treatment, slots: ['morning'], endDate: '2026-09-09' }, { code: 'VALIDATION', issues: [{ path: 'endDate', code: 'endBeforeStart' }] }],
       ['medical.prescriptions.write', { traineeId: id, ...treatment, slots: ['morning'], startDate: '10/09/2026' }, { code: 'VALIDATION', issues: [{ path: 'startDate', code: 'invalidDate' }] }],
@@ -161,9 +164,9 @@ describe('prescriptions through the service', () => {
   it('inline tables equal a rebuild from the log, after revisions, doses and voids', async () => {
     const f = await medicalFixture(2, at('2026-09-10'));
     const [a, b] = f.traineeIds as [string, string];
-    const { paracetamol, tld } = await withFormulary(f);
+    const { paracetamol, diazepam } = await withFormulary(f);
     const pa = await f.ok('medical', 'medical.prescriptions.write', { traineeId: a, itemId: paracetamol, dose: '1 viên', slots: ['morning', 'evening'], startDate: '2026-09-08', endDate: '2026-09-12', indication: '' });
-    const pb = await f.ok('medical', 'medical.prescriptions.write', { traineeId: b, itemId: tld, dose: '1 viên', slots: ['morning'], startDate: '2026-09-08', endDate: null, indication: 'HIV' });
+    const pb = await f.ok('medical', 'medical.prescriptions.write', { traineeId: b, itemId: diazepam, dose: '1 viên', slots: ['morning'], startDate: '2026-09-08', endDate: null, indication: 'Lo âu' });
     await f.ok('medical', 'medical.round.record', { date: '2026-09-09', slot: 'morning', doses: [{ prescriptionId: pa.prescriptionId, status: 'given', note: '' }, { prescriptionId: pb.prescriptionId, status: 'refused', note: 'Buồn nôn' }] });
     const wrong = await f.ok('medical', 'medical.round.record', { date: '2026-09-10', slot: 'morning', doses: [{ prescriptionId: pb.prescriptionId, status: 'held', note: '' }] });
     await f.ok('medical', 'events.void', { seq: wrong.firstSeq, reason: 'Ghi nhầm' });

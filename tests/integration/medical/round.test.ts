@@ -12,7 +12,7 @@ function clock(start: string) {
 
 async function formulary(f: MedicalFixture) {
   await f.ok('medical', 'medical.formulary.addStarter', {});
-  return (await f.ok('medical', 'medical.formulary.list', {})).filter((i) => i.active).map((i) => i.id);
+  return (await f.ok('medical', 'medical.formulary.list', {})).filter((i) => i.active && !i.arv).map((i) => i.id);
 }
 
 describe('the medication round', () => {

@@ -20,9 +20,10 @@ import type { DoseSlot, PrescriptionStatus } from '../../../../shared/medical/pr
  *   ];
  *   ctx.store.append(stream, state.version, events, ctx.meta(reason));
  *
- * (`item` from `formularyItem(ctx.store.db, itemId)`, `traineeInCare` from `traineeInCare(db, id)`
- * in ./queries.) Or use `revisePrescription` for a regimen change: one event that stops the old
- * prescription the day the new one starts.
+ * (`item` from `formularyItem(ctx.store.db, itemId)` and `traineeStatus(db, id)` in ./queries.)
+ * Or use `revisePrescription` for a regimen change: one event that stops the old prescription the
+ * day the new one starts. This slice's own commands (handlers.ts) refuse ARV items, so regimens
+ * only change through the ARV slice and its history.
  */
 
 export interface HeldPrescription {

@@ -30,6 +30,19 @@ function writeContext(ctx: HandlerContext, traineeId: string, itemId: string): W
   return { today: ctx.today(), newId: () => ctx.newId(), item: formularyItem(ctx.store.db, itemId), traineeInCare: status === 'in_care' };
 }
 
+/**
+ * ARV regimens are started, changed and renewed through the ARV slice (its events record the
+ * regimen history and why it changed); this slice's commands refuse them. Discontinuing stays here.
+ */
+function refuseArv(ctx: HandlerContext, itemArv: boolean, previousId?: string): void {
+  const previousArv = previousId
+    ? ctx.store.db.prepare<[string], { arv: number }>('SELECT arv FROM prescriptions WHERE id = ?').get(previousId)?.arv === 1
+    : false;
+  if (itemArv || previousArv) {
+    throw new SenError('VALIDATION', 'ARV regimens are started and changed in the ARV treatment section.', [{ path: 'itemId', code: 'arvInArtSection' }]);
+  }
+}
+
 function appendToTrainee(ctx: HandlerContext, traineeId: string, version: number, events: NewEvent[], reason?: string) {
   const stored = ctx.store.append(streams.medical(traineeId), version, events, ctx.meta(reason));
   return stored.at(-1)!;
@@ -73,6 +86,7 @@ export const prescriptionHandlers: HandlerMap<Names> = {
 
   'medical.prescriptions.write': (ctx, input) => {
     const wc = writeContext(ctx, input.traineeId, input.itemId);
+    refuseArv(ctx, wc.item?.arv ?? false);
     const state = foldPrescriptions(ctx.store.readStream(streams.medical(input.traineeId)));
     const events = writePrescription(state, input, wc);
     const stored = appendToTrainee(ctx, input.traineeId, state.version, events);
@@ -81,6 +95,7 @@ export const prescriptionHandlers: HandlerMap<Names> = {
 
   'medical.prescriptions.revise': (ctx, input) => {
     const wc = writeContext(ctx, input.traineeId, input.itemId);
+    refuseArv(ctx, wc.item?.arv ?? false, input.previousId);
     const state = foldPrescriptions(ctx.store.readStream(streams.medical(input.traineeId)));
     const events = revisePrescription(state, input, wc);
     const stored = appendToTrainee(ctx, input.traineeId, state.version, events, input.reason);
@@ -91,6 +106,7 @@ export const prescriptionHandlers: HandlerMap<Names> = {
     const state = foldPrescriptions(ctx.store.readStream(streams.medical(input.traineeId)));
     const previous = state.prescriptions.get(input.previousId);
     const wc = writeContext(ctx, input.traineeId, previous?.itemId ?? '');
+    refuseArv(ctx, false, input.previousId);
     const events = renewPrescription(state, input, wc);
     const stored = appendToTrainee(ctx, input.traineeId, state.version, events, input.reason || undefined);
     return { prescriptionId: events[0]!.data.prescriptionId, seq: stored.seq };

@@ -84,10 +84,12 @@ export function PrescriptionsSection({ traineeId }: { traineeId: string }) {
                       <Table.Td>{p.indication}</Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <Button size="compact-sm" variant="light" onClick={() => setEditing({ kind: 'revise', p })}>
-                            {t('prescriptions.section.revise')}
-                          </Button>
-                          {p.endDate ? (
+                          {p.arv ? null : (
+                            <Button size="compact-sm" variant="light" onClick={() => setEditing({ kind: 'revise', p })}>
+                              {t('prescriptions.section.revise')}
+                            </Button>
+                          )}
+                          {p.endDate && !p.arv ? (
                             <Button size="compact-sm" variant="light" onClick={() => setEditing({ kind: 'renew', p })}>
                               {t('prescriptions.section.renew')}
                             </Button>

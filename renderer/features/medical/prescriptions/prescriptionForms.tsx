@@ -76,7 +76,8 @@ export function TreatmentForm({ traineeId, previous, onDone }: { traineeId: stri
   });
   const { errors } = form.formState;
   const msg = (code: string | undefined) => (code ? validationMessage(t, code) : undefined);
-  const choices = (items ?? []).filter((i) => i.active || i.id === previous?.itemId);
+  // ARV regimens are prescribed from the ARV treatment section (regimen history), not here.
+  const choices = (items ?? []).filter((i) => !i.arv && (i.active || i.id === previous?.itemId));
 
   const onSubmit = form.handleSubmit(async (v) => {
     const { previousId, reason, ...treatment } = v;
