@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HandlerInput, HandlerName } from '../../../shared/api';
 import { COWS, AWQ, type ScaleDefinition } from '../../../shared/medical/scales';
-import { cleanupTempDirs, openStore, projectionSnapshot } from '../../support/core';
+import { streams } from '../../../shared/events';
+import { DASHBOARD_SQL, detoxDashboard, traineeEpisodes } from '../../../electron/core/medical/detox/queries';
+import { appendAdmissions, cleanupTempDirs, openStore, projectionSnapshot, tempDir } from '../../support/core';
 import { medicalFixture, type MedicalFixture } from '../../support/medical';
 
 afterEach(cleanupTempDirs);
@@ -226,6 +228,56 @@ describe('trainees.advancePhase through the service', () => {
     const inline = projectionSnapshot(store);
     store.rebuild();
     expect(projectionSnapshot(store)).toEqual(inline);
+    store.close();
+  });
+});
+
+describe('detox at 500 trainees', () => {
+  it('the dashboard reads open episodes through their partial index and the roster by key; a record reads its own rows', () => {
+    const store = openStore(tempDir());
+    const ids = appendAdmissions(store, 500);
+    // Every trainee had a closed episode; half have an open one with three assessments.
+    const episode = (i: number, k: number) => `00000000-0000-4000-9000-${String(i * 10 + k).padStart(12, '0')}`;
+    for (let i = 0; i < ids.length; i += 100) {
+      store.appendBatch(
+        ids.slice(i, i + 100).map((id, j) => {
+          const n = i + j;
+          const closed = episode(n, 1);
+          const events = [
+            { type: 'DetoxEpisodeStarted' as const, data: { traineeId: id, episodeId: closed, substance: 'heroin' as const, scaleId: 'cows', startedAt: '2026-09-02T01:00:00.000Z' } },
+            { type: 'DetoxEpisodeClosed' as const, data: { traineeId: id, episodeId: closed, closedAt: '2026-09-09T01:00:00.000Z', outcome: 'completed' as const, note: '' } },
+          ];
+          const more =
+            n % 2 === 0
+              ? [
+                  { type: 'DetoxEpisodeStarted' as const, data: { traineeId: id, episodeId: episode(n, 2), substance: 'methamphetamine' as const, scaleId: 'awq', startedAt: '2026-11-20T01:00:00.000Z' } },
+                  ...[30, 40, 20].map((total, h) => ({
+                    type: 'DetoxAssessed' as const,
+                    data: { traineeId: id, episodeId: episode(n, 2), assessedAt: `2026-11-2${h}T09:00:00.000Z`, answers: awq(total / 10), total },
+                  })),
+                ]
+              : [];
+          return { stream: streams.medical(id), expected: 'no_stream' as const, events: [...events, ...more] };
+        }),
+        { actor: null },
+      );
+    }
+    const rows = detoxDashboard(store.db, new Date('2026-11-22T18:00:00.000Z'), 8);
+    expect(rows).toHaveLength(250);
+    expect(rows[0]).toMatchObject({ lastTotal: 20, trend: 'down', overdue: true });
+
+    const plan = (sql: string, ...args: string[]) =>
+      store.db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...args)
+        .map((r) => (r as { detail: string }).detail)
+        .join(' | ');
+    const dashboardPlan = plan(DASHBOARD_SQL);
+    expect(dashboardPlan).toContain('USING INDEX detox_episodes_active');
+    expect(dashboardPlan).toMatch(/SEARCH t USING INDEX sqlite_autoindex_trainees_1|SEARCH t USING PRIMARY KEY/);
+    expect(plan('SELECT * FROM detox_episodes WHERE trainee_id = ? ORDER BY started_at DESC, seq DESC', ids[0]!)).toContain('USING INDEX detox_episodes_trainee');
+    expect(plan('SELECT * FROM detox_assessments a WHERE a.trainee_id = ?', ids[0]!)).toContain('USING INDEX detox_assessments_trainee');
+    expect(traineeEpisodes(store.db, ids[0]!).map((e) => e.assessments.length)).toEqual([3, 0]);
     store.close();
   });
 });

@@ -68,6 +68,13 @@ function trendOf(last: number | null, prev: number | null): DetoxTrend | null {
 }
 
 /**
+ * Open episodes of trainees in care. CROSS JOIN keeps the open episodes (a few dozen, in their
+ * partial index) as the outer loop, rather than every trainee in care.
+ */
+export const DASHBOARD_SQL = `SELECT e.*, t.full_name, t.file_number FROM detox_episodes e CROSS JOIN trainees t ON t.id = e.trainee_id
+  WHERE e.closed_at IS NULL AND t.status = 'in_care'`;
+
+/**
  * Active episodes of trainees in care, most overdue first. One query over the partial index of
  * open episodes joined to the roster; bands and due times computed here from the scale data.
  */
@@ -76,10 +83,7 @@ export function detoxDashboard(db: Database.Database, now: Date, intervalHours: 
     .prepare<
       [],
       EpisodeRow & { full_name: string; file_number: string; last_assessed_at: string | null; last_total: number | null; trend_last: number | null; trend_prev: number | null }
-    >(
-      `SELECT e.*, t.full_name, t.file_number FROM detox_episodes e JOIN trainees t ON t.id = e.trainee_id
-       WHERE e.closed_at IS NULL AND t.status = 'in_care'`,
-    )
+    >(DASHBOARD_SQL)
     .all();
   const scales = new Map(listScales(db).map((s) => [s.id, s]));
   const intervalMs = intervalHours * 3_600_000;
