@@ -126,6 +126,19 @@ describe('the medication round screen', () => {
     expect(summary('given')).toBe('Đã uống: 100');
   });
 
+  it('voids a dose recorded by mistake, with a reason, so it can be recorded again', async () => {
+    const bridge = roundBridge([row(1, { recorded: { status: 'refused', note: '', seq: 40 } })]).ok('events.void', { seq: 41 });
+    const { user } = renderWith(bridge, <RoundScreen />);
+    await user.click(await screen.findByRole('button', { name: 'Hủy liều đã ghi của Học viên 1' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByText('Học viên 1 · Paracetamol 500 mg · Từ chối')).toBeTruthy();
+    await user.click(dialog.getByRole('button', { name: 'Hủy bản ghi này' }));
+    expect(dialog.getByText('Bắt buộc nhập')).toBeTruthy();
+    await user.type(dialog.getByLabelText(/^Lý do hủy/), 'Ghi nhầm người');
+    await user.click(dialog.getByRole('button', { name: 'Hủy bản ghi này' }));
+    await waitFor(() => expect(bridge.callsTo('events.void')).toEqual([{ seq: 40, reason: 'Ghi nhầm người' }]));
+  });
+
   it('says when nothing is marked and calls nothing; an empty slot says so', async () => {
     const bridge = roundBridge([row(1)], true);
     const { user } = renderWith(bridge, <RoundScreen />);

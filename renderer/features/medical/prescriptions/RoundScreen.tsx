@@ -1,10 +1,12 @@
 import { useHotkeys } from '@mantine/hooks';
-import { Alert, Badge, Button, Group, Input, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Input, Modal, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { memo, useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
 import { currentSlot, DOSE_SLOTS, DOSE_STATUSES, type DoseSlot, type DoseStatus, type Round, type RoundRow } from '../../../../shared/medical/prescriptions';
+import { useVoidEventMutation } from '../../../api/api';
 import { ErrorAlert, notifySuccess, toSenError } from '../../../components/feedback';
+import { FormActions } from '../../../components/FormActions';
 import { validationMessage } from '../../../i18n/messages';
 import { useRecordRoundMutation, useRoundQuery } from './api';
 import { STATUS_COLOR } from './labels';
@@ -80,6 +82,7 @@ function RoundSheet({ round }: { round: Round }) {
   const [active, setActive] = useState(0);
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [empty, setEmpty] = useState(false);
+  const [voiding, setVoiding] = useState<RoundRow | null>(null);
   const [record, { isLoading, error }] = useRecordRoundMutation();
   const sheet = useRef<HTMLDivElement>(null);
   const rows = round.rows;
@@ -105,6 +108,7 @@ function RoundSheet({ round }: { round: Round }) {
   }, []);
   const noteRow = useCallback((id: string, note: string) => setMarks((m) => ({ ...m, [id]: { status: m[id]?.status ?? null, note } })), []);
   const activate = useCallback((index: number) => setActive(index), []);
+  const askVoid = useCallback((row: RoundRow) => setVoiding(row), []);
 
   const move = (to: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, to));
@@ -240,6 +244,7 @@ function RoundSheet({ round }: { round: Round }) {
                       onMark={markRow}
                       onNote={noteRow}
                       onActivate={activate}
+                      onVoid={askVoid}
                     />
                   )),
                 ])}
@@ -264,7 +269,57 @@ function RoundSheet({ round }: { round: Round }) {
           {t('prescriptions.round.save')} ({toSave.length})
         </Button>
       </Group>
+      <Modal opened={voiding !== null} onClose={() => setVoiding(null)} title={t('void.title')}>
+        {voiding ? <VoidDoseForm row={voiding} onDone={() => setVoiding(null)} /> : null}
+      </Modal>
     </Stack>
+  );
+}
+
+/**
+ * Take back a dose recorded by mistake (the wrong person, the wrong status): the record stays in
+ * the log, voided with a reason, and the dose can then be recorded again in this round.
+ */
+function VoidDoseForm({ row, onDone }: { row: RoundRow; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [voidEvent, { isLoading, error }] = useVoidEventMutation();
+  const seq = row.recorded?.seq ?? 0;
+  const onSubmit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (reason.trim() === '') return setMissing(true);
+    const result = await voidEvent({ seq, reason: reason.trim() });
+    if ('data' in result && result.data) {
+      notifySuccess((tr) => tr('void.success'));
+      onDone();
+    }
+  };
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="void-dose-form">
+      <Stack gap="sm">
+        <Text size="sm" fw={500}>
+          {row.traineeName} · {row.itemName} {row.strength} · {row.recorded ? t(`prescriptions.statuses.${row.recorded.status}`) : ''}
+        </Text>
+        <Text size="sm">{t('void.intro', { what: t('enums.eventType.DoseRecorded'), seq })}</Text>
+        <ErrorAlert error={error} />
+        <Textarea
+          label={t('void.reason')}
+          withAsterisk
+          autoFocus
+          autosize
+          minRows={2}
+          maxLength={500}
+          value={reason}
+          error={missing ? validationMessage(t, 'required') : undefined}
+          onChange={(e) => {
+            setReason(e.currentTarget.value);
+            setMissing(false);
+          }}
+        />
+        <FormActions submit={t('void.submit')} onCancel={onDone} loading={isLoading} color="red" cancel={t('void.keep')} />
+      </Stack>
+    </form>
   );
 }
 
@@ -278,6 +333,7 @@ const DoseRow = memo(function DoseRow({
   onMark,
   onNote,
   onActivate,
+  onVoid,
 }: {
   row: RoundRow;
   index: number;
@@ -287,6 +343,7 @@ const DoseRow = memo(function DoseRow({
   onMark: (id: string, status: DoseStatus) => void;
   onNote: (id: string, note: string) => void;
   onActivate: (index: number) => void;
+  onVoid: (row: RoundRow) => void;
 }) {
   const { t } = useTranslation();
   const id = row.prescriptionId;
@@ -322,9 +379,14 @@ const DoseRow = memo(function DoseRow({
       <Table.Td>{row.dose}</Table.Td>
       <Table.Td>
         {row.recorded ? (
-          <Badge color={STATUS_COLOR[row.recorded.status]} data-testid="row-recorded">
-            {t(`prescriptions.statuses.${row.recorded.status}`)}
-          </Badge>
+          <Group gap={4} wrap="nowrap">
+            <Badge color={STATUS_COLOR[row.recorded.status]} data-testid="row-recorded">
+              {t(`prescriptions.statuses.${row.recorded.status}`)}
+            </Badge>
+            <Button size="compact-xs" variant="subtle" color="red" tabIndex={-1} onClick={() => onVoid(row)} aria-label={t('prescriptions.round.voidFor', { name: row.traineeName })}>
+              {t('void.short')}
+            </Button>
+          </Group>
         ) : (
           <Group gap={4} wrap="nowrap" data-testid="row-marks">
             {DOSE_STATUSES.map((s) => (
