@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newPassword } from './accounts';
+import type { Role } from './roles';
 
 /**
  * A demo facility: years of made-up history generated through the same commands the app uses,
@@ -33,12 +34,40 @@ export interface DemoCounts {
   /** First and last simulated calendar days (yyyy-MM-dd). */
   from: string;
   to: string;
+  medical: DemoMedicalCounts;
+}
+
+/** What the medical area recorded over the years (and who is on ART at the end). */
+export interface DemoMedicalCounts {
+  screenings: number;
+  detoxEpisodes: number;
+  detoxAssessments: number;
+  prescriptions: number;
+  /** Doses recorded in the medication rounds (the last ROUND_DAYS days of the story only). */
+  doses: number;
+  artStarted: number;
+  /** In care and on ART on the last day. */
+  onArt: number;
+  labs: number;
+  referrals: number;
+  housingFlags: number;
+  workRestrictions: number;
+  phaseChanges: number;
+}
+
+/** A staff account the demo creates besides the admin: same password as the admin. */
+export interface DemoStaff {
+  username: string;
+  fullName: string;
+  roles: Role[];
 }
 
 export interface DemoResult {
   facilityName: string;
   username: string;
   password: string;
+  /** Other people to sign in as (with the same password): the medical officer, a duty officer. */
+  staff: DemoStaff[];
   counts: DemoCounts;
   ms: number;
 }

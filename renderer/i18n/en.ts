@@ -56,6 +56,7 @@ export const en: Catalog = {
     demoReadyTitle: 'The demo facility is ready (sample data)',
     demoReady: 'Sign in with the demo account:',
     demoPassword: 'password',
+    demoStaff: 'With the same password, sign in with another role:',
   },
   header: {
     lock: 'Lock',

@@ -57,6 +57,7 @@ export const vi = {
     demoReadyTitle: 'Cơ sở mẫu đã sẵn sàng (dữ liệu thử)',
     demoReady: 'Đăng nhập bằng tài khoản mẫu:',
     demoPassword: 'mật khẩu',
+    demoStaff: 'Cùng mật khẩu đó, đăng nhập với vai trò khác:',
   },
   header: {
     lock: 'Khóa',

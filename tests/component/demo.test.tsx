@@ -10,6 +10,10 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
   facilityName: 'Cơ sở cai nghiện ma túy tỉnh Điện Biên (dữ liệu mẫu)',
   username: 'admin',
   password: 'demo-sen-2026',
+  staff: [
+    { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
+    { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+  ],
   counts: {
     events: 700,
     admitted: 330,
@@ -19,6 +23,20 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
     inCare: 120,
     from: '2023-11-24',
     to: '2026-11-24',
+    medical: {
+      screenings: 2600,
+      detoxEpisodes: 270,
+      detoxAssessments: 5500,
+      prescriptions: 980,
+      doses: 1300,
+      artStarted: 35,
+      onArt: 14,
+      labs: 100,
+      referrals: 30,
+      housingFlags: 70,
+      workRestrictions: 25,
+      phaseChanges: 1070,
+    },
   },
   ms: 2500,
 };
@@ -67,16 +85,31 @@ describe('open a demo facility', () => {
     expect(credentials.textContent).toContain('Cơ sở mẫu đã sẵn sàng');
     expect(within(credentials).getByText('admin')).toBeTruthy();
     expect(within(credentials).getByText('demo-sen-2026')).toBeTruthy();
+    // The medical officer and the duty officer, with the same password, their roles named.
+    const staff = within(credentials).getByTestId('demo-staff');
+    expect(credentials.textContent).toContain('Cùng mật khẩu đó, đăng nhập với vai trò khác');
+    expect(within(staff).getByText('yte')).toBeTruthy();
+    expect(within(staff).getByText('trucban')).toBeTruthy();
+    expect(staff.textContent).toContain('Lê Thị Hạnh (Y tế)');
+    expect(staff.textContent).toContain('Phạm Văn Dũng (Trực ban)');
     expect((screen.getByLabelText('Tên đăng nhập') as HTMLInputElement).value).toBe('admin');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Mật khẩu')));
     expect(bridge.callsTo('system.demo')).toEqual([{}]);
   });
 
-  it('is offered in English too', async () => {
+  it('is offered in English too, with the staff accounts on the credentials card', async () => {
     setLanguage('en');
-    renderApp(new DemoBridge());
-    expect(await screen.findByRole('button', { name: 'Open a demo facility (sample data)' })).toBeTruthy();
+    const bridge = new DemoBridge();
+    const { user } = renderApp(bridge);
+    await user.click(await screen.findByRole('button', { name: 'Open a demo facility (sample data)' }));
     expect(screen.getByText(/not real people/)).toBeTruthy();
+    bridge.finish();
+    bridge.emit(['system', 'trainees']);
+    const credentials = await screen.findByTestId('demo-credentials');
+    expect(credentials.textContent).toContain('With the same password, sign in with another role');
+    const staff = within(credentials).getByTestId('demo-staff');
+    expect(staff.textContent).toContain('Lê Thị Hạnh (Medical)');
+    expect(staff.textContent).toContain('Phạm Văn Dũng (Duty officer)');
   });
 
   it('shows a refusal in place and stays on the first-run screen', async () => {

@@ -2,7 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HandlerOutput } from '../../shared/api';
+import type { HandlerInput, HandlerName, HandlerOutput } from '../../shared/api';
+import type { CoreService } from '../../electron/core/types';
 import { todayIso } from '../../shared/dates';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../shared/demo';
 import { cleanupTempDirs, openStore, projectionSnapshot, setUpFacility, tempDir, testService } from '../support/core';
@@ -49,8 +50,147 @@ function comparable(rows: EventRow[]): unknown[] {
   });
 }
 
+/** As the demo's medical officer (same password as the admin): every medical dashboard has something to show. */
+async function medicalDashboards(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const { counts, staff } = result;
+  expect(staff).toEqual([
+    { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
+    { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+  ]);
+  const call = async <N extends HandlerName>(connection: string, name: N, input: HandlerInput<N>): Promise<HandlerOutput<N>> => {
+    const r = await service.call(connection, name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value as HandlerOutput<N>;
+  };
+  await call('yte', 'auth.signIn', { username: 'yte', password: DEMO_PASSWORD });
+  // The duty officer chose the same password; the core keeps medical data from them.
+  await call('trucban', 'auth.signIn', { username: 'trucban', password: DEMO_PASSWORD });
+  const refused = await service.call('trucban', 'medical.screening.due', {});
+  expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
+
+  // About 10–15% of the people in care are on ART at the end (HIV about 12% at intake).
+  const arv = await call('yte', 'medical.arv.dashboard', {});
+  expect(arv.onArt).toBe(counts.medical.onArt);
+  expect(arv.onArt / counts.inCare).toBeGreaterThanOrEqual(0.1);
+  expect(arv.onArt / counts.inCare).toBeLessThanOrEqual(0.15);
+  // A few fall under the adherence threshold in the recorded rounds.
+  expect(arv.rows.filter((r) => r.lowAdherence).length).toBeGreaterThan(0);
+
+  const due = await call('yte', 'medical.screening.due', {});
+  expect(due.intakeIncomplete.length).toBeGreaterThan(0);
+  expect(due.rescreening.length).toBeGreaterThan(0);
+
+  // Admissions of the last days are still in detox; one was not assessed in the evening: overdue.
+  const detox = await call('yte', 'medical.detox.dashboard', {});
+  expect(detox.rows.length).toBeGreaterThan(0);
+  expect(detox.rows.some((r) => r.overdue)).toBe(true);
+
+  // The round of the story's last day: every due dose recorded, most of them given.
+  let rows = 0;
+  for (const slot of ['morning', 'noon', 'evening', 'night'] as const) {
+    const round = await call('yte', 'medical.round.get', { date: counts.to, slot });
+    if (slot === 'morning') expect(round.rows.length).toBeGreaterThan(5);
+    expect(round.rows.every((r) => r.recorded !== null), slot).toBe(true);
+    rows += round.rows.length;
+  }
+  expect(rows).toBeGreaterThan(10);
+  // Before the recorded window nothing was: the round of a year ago shows its ARV doses as not recorded.
+  const old = await call('yte', 'medical.round.get', { date: `${Number(counts.to.slice(0, 4)) - 1}${counts.to.slice(4)}`, slot: 'morning' });
+  expect(old.rows.every((r) => r.recorded === null)).toBe(true);
+
+  const flags = await call('yte', 'medical.flags.dashboard', {});
+  expect(flags.housing.length).toBeGreaterThan(0);
+  expect(flags.housing.some((f) => f.reviewDue)).toBe(true);
+
+  // A trainee on ART: the whole care history is there (regimen, CD4, viral loads, pill counts).
+  const onArt = arv.rows[0]!;
+  const summary = await call('yte', 'medical.arv.summary', { traineeId: onArt.traineeId });
+  expect(summary.current).not.toBeNull();
+  expect(summary.labs.some((l) => l.test === 'cd4' && l.value !== null)).toBe(true);
+  expect(summary.pillCounts.length).toBeGreaterThan(0);
+}
+
+/** The medical story in the log: every kind of fact, recorded by the medical officer, rounds only lately. */
+function medicalLog(rows: EventRow[], data: { type: string; data: Record<string, unknown>; meta: Record<string, unknown> }[], counts: HandlerOutput<'system.demo'>['counts']): void {
+  const types = new Set(rows.map((r) => r.type));
+  for (const type of [
+    'MedicalSettingsChanged',
+    'FormularyItemAdded',
+    'ScreeningRecorded',
+    'DetoxEpisodeStarted',
+    'DetoxAssessed',
+    'DetoxEpisodeClosed',
+    'PrescriptionWritten',
+    'PrescriptionRevised',
+    'PrescriptionRenewed',
+    'PrescriptionDiscontinued',
+    'DoseRecorded',
+    'ArtStarted',
+    'ArtRegimenChanged',
+    'PillCountRecorded',
+    'AdherenceCounsellingRecorded',
+    'LabRequested',
+    'LabResultReceived',
+    'HousingFlagSet',
+    'HousingFlagCleared',
+    'WorkRestrictionSet',
+    'TraineeReferred',
+    'TraineeReturnedFromReferral',
+    'TraineePhaseAdvanced',
+    'PasswordChanged',
+  ]) {
+    expect(types.has(type), type).toBe(true);
+  }
+  const userIds = new Map(data.filter((e) => e.type === 'UserCreated').map((e) => [e.data['username'] as string, e.data['userId'] as string]));
+  const medicalEvents = data.filter((_, i) => rows[i]!.stream.startsWith('medical:'));
+  expect(medicalEvents.every((e) => e.meta['actor'] === userIds.get('yte'))).toBe(true);
+  // Phase changes by the medical officer (into and out of detox) and the duty officer (labor, reintegration).
+  const phaseActors = new Set(data.filter((e) => e.type === 'TraineePhaseAdvanced').map((e) => e.meta['actor']));
+  expect(phaseActors).toEqual(new Set([userIds.get('yte'), userIds.get('trucban')]));
+
+  // Urine panels follow the substances; COWS for opioids, AWQ for stimulants; scores fall.
+  const screenings = data.filter((e) => e.type === 'ScreeningRecorded');
+  expect(screenings.length).toBe(counts.medical.screenings);
+  const urine = screenings.flatMap((e) => {
+    const u = (e.data['results'] as { urine?: Record<string, string> }).urine;
+    return u ? [u] : [];
+  });
+  expect(urine.filter((u) => u['MET'] === 'positive').length).toBeGreaterThan(urine.filter((u) => u['MOP'] === 'positive').length);
+  expect(urine.some((u) => u['MOP'] === 'positive')).toBe(true);
+  const starts = data.filter((e) => e.type === 'DetoxEpisodeStarted');
+  for (const e of starts) {
+    const expected = e.data['substance'] === 'heroin' || e.data['substance'] === 'opium' ? 'cows' : e.data['substance'] === 'alcohol' ? 'ciwa-ar' : 'awq';
+    expect(e.data['scaleId']).toBe(expected);
+  }
+  const totals = new Map<string, number[]>();
+  for (const e of data.filter((x) => x.type === 'DetoxAssessed' && x.data['total'] !== null)) {
+    const list = totals.get(e.data['episodeId'] as string) ?? [];
+    list.push(e.data['total'] as number);
+    totals.set(e.data['episodeId'] as string, list);
+  }
+  const long = [...totals.values()].filter((l) => l.length >= 9);
+  expect(long.length).toBeGreaterThan(100);
+  // Over a whole episode the score falls: the last assessments are well below the worst one.
+  const falling = long.filter((l) => Math.max(...l.slice(-3)) < Math.max(...l));
+  expect(falling.length / long.length).toBeGreaterThan(0.9);
+
+  // No separate-housing flag because of HIV: the reasons are the catalog's.
+  for (const e of data.filter((x) => x.type === 'HousingFlagSet')) expect(['infectious_isolation', 'detox_observation', 'protection', 'other_medical']).toContain(e.data['reason']);
+
+  // The medication round only in its last 45 days; some doses refused, held or missed.
+  const doses = data.filter((e) => e.type === 'DoseRecorded');
+  expect(doses.length).toBe(counts.medical.doses);
+  const from = new Date(`${counts.to}T00:00:00Z`);
+  from.setUTCDate(from.getUTCDate() - 44);
+  expect(doses.every((e) => (e.data['date'] as string) >= from.toISOString().slice(0, 10))).toBe(true);
+  const statuses = new Set(doses.map((e) => e.data['status']));
+  expect(statuses).toEqual(new Set(['given', 'refused', 'held', 'missed']));
+  expect(doses.filter((e) => e.data['status'] === 'given').length / doses.length).toBeGreaterThan(0.9);
+}
+
 describe('demo facility', () => {
-  it('the same seed gives the same log (ids, data, meta and times); another seed another one', async () => {
+  // Three stories of 40 trainees over two years, medical histories included: longer than the default timeout.
+  it('the same seed gives the same log (ids, data, meta and times); another seed another one', { timeout: 240_000 }, async () => {
     const a = await demo(SMALL);
     const b = await demo(SMALL);
     const c = await demo({ ...SMALL, seed: 8 });
@@ -61,11 +201,15 @@ describe('demo facility', () => {
     expect(comparable(eventRows(c.dataDir))).not.toEqual(comparable(rowsA));
     expect(a.result.counts).toEqual(b.result.counts);
     expect(a.result.counts.events).toBe(rowsA.length);
+    // The medical area's story is part of it (and so covered by the same-seed comparison).
+    expect(rowsA.filter((r) => r.stream.startsWith('medical:')).length).toBeGreaterThan(500);
   });
 
-  it('keeps about the asked number in care, with a realistic, corrected and verifiable history', async () => {
+  it('keeps about the asked number in care, with a realistic, corrected and verifiable history', { timeout: 240_000 }, async () => {
     const { service, dataDir, result } = await demo({ trainees: 120, years: 3, seed: 2026 });
     const { counts } = result;
+    // The size and time of the default demo (it also runs in the e2e test, with a time budget).
+    console.log(`demo 120 trainees × 3 years: ${counts.events} events in ${result.ms} ms`, JSON.stringify(counts.medical));
     expect(Math.abs(counts.inCare - 120)).toBeLessThanOrEqual(12);
     expect(counts.admitted).toBe(counts.inCare + counts.released);
     expect(counts.released).toBeGreaterThan(100);
@@ -104,6 +248,7 @@ describe('demo facility', () => {
     const record = one.value as HandlerOutput<'trainees.get'>;
     expect(record.idNumber).toMatch(/^(\d{12})?$/);
     expect(record.homeAddress).toContain('tỉnh Điện Biên');
+    await medicalDashboards(service, result);
     service.close();
 
     const rows = eventRows(dataDir);
@@ -119,10 +264,11 @@ describe('demo facility', () => {
     for (const e of admissions.filter((x) => x.data['admissionType'] === 'compulsory')) expect(e.data['decisionNumber']).toMatch(/^\d+\/20\d\d\/QĐ-TA$/);
     const substances = admissions.flatMap((e) => e.data['substances'] as string[]);
     expect(substances.filter((s) => s === 'methamphetamine').length).toBeGreaterThan(substances.filter((s) => s === 'heroin').length);
-    // Corrections say why; every command was done by the signed-in admin.
+    // Corrections say why; every command was done by a signed-in officer.
     const corrections = data.filter((e) => e.type === 'TraineeDetailsCorrected');
     for (const e of corrections) expect(String(e.data['reason']).length).toBeGreaterThan(10);
     expect(data.filter((e) => e.type.startsWith('Trainee')).every((e) => typeof e.meta['actor'] === 'string')).toBe(true);
+    medicalLog(rows, data, counts);
 
     // The chain verifies and the projections equal a rebuild from the log.
     const reopened = testService(dataDir);

@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, DEMO_USERNAME, type DemoResult } from '../../../shared/d
 import { todayIso } from '../../../shared/dates';
 import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
+import { MedicalArea } from './medical';
 import { FACILITY_NAME } from './people';
 import { Rng } from './random';
 import { DemoWorld, type DemoArea, type DemoDriver } from './world';
@@ -46,8 +47,10 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   world.connection = CONNECTION;
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
-  // Later areas (medical, housing, conduct, literacy, labor) join here, each with its own stream.
-  const areas: DemoArea[] = [admissions];
+  const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
+  // Later areas (housing, conduct, literacy, labor) join here, each with its own stream. The
+  // medical area walks the clock into the evening (rounds, night assessments): it stays last.
+  const areas: DemoArea[] = [admissions, medical];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -58,6 +61,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
     world.startDay(day);
     for (const area of areas) await area.day(world);
   }
+  for (const area of areas) await area.finish?.(world);
 
   const stats = await world.command('system.stats', {});
   await world.command('auth.signOut', {});
@@ -65,6 +69,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
     facilityName: FACILITY_NAME,
     username: DEMO_USERNAME,
     password,
+    staff: medical.staff,
     counts: {
       // The sign-out is the last event, after the stats were read.
       events: stats.totalEvents + 1,
@@ -72,6 +77,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       inCare: world.inCare.size,
       from: firstDay,
       to: lastDay,
+      medical: medical.counts,
     },
     ms: Math.round(performance.now() - started),
   };

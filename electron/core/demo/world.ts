@@ -1,3 +1,4 @@
+import type { Substance } from '../../../shared/admissions';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../../shared/api';
 import type { Result } from '../../../shared/errors';
 import { localInstant } from './calendar';
@@ -24,6 +25,8 @@ export interface DemoTrainee {
   admissionDate: string;
   plannedReleaseDate: string;
   admissionType: 'compulsory' | 'voluntary';
+  /** As recorded at admission (the medical area's detox and urine panel follow them). */
+  substances: readonly Substance[];
 }
 
 /**
@@ -54,6 +57,19 @@ export class DemoWorld {
     this.minute = 7 * 60 + 30 + this.rng.int(0, 40);
   }
 
+  /** The last moment set on the clock (a time a command may name as already past). */
+  get now(): Date {
+    return new Date(this.lastInstant);
+  }
+
+  /**
+   * Let the day run on to `minutesOfDay` (never backwards): an area's afternoon or evening work.
+   * Areas run in order each day, so one that walks the clock into the evening comes last.
+   */
+  until(minutesOfDay: number): void {
+    this.minute = Math.max(this.minute, Math.min(minutesOfDay, 23 * 60 + 50));
+  }
+
   /** Move the clock on by a few minutes (never backwards, never past the end) and set it. */
   tick(minMinutes = 2, maxMinutes = 12): Date {
     this.minute = Math.min(this.minute + this.rng.int(minMinutes, maxMinutes), 23 * 60 + 50);
@@ -77,11 +93,13 @@ export class DemoWorld {
 
 /**
  * One area of the facility's life. `start` runs once on the first day (after the facility is
- * set up); `day` runs on every simulated day, areas in order. Later areas (medical, housing,
- * conduct, literacy, labor) add a module with their own generator and counts.
+ * set up); `day` runs on every simulated day, areas in order; `finish` once after the last day
+ * (e.g. the area's staff sign out). Later areas (housing, conduct, literacy, labor) add a module
+ * with their own generator and counts.
  */
 export interface DemoArea {
   name: string;
   start?(world: DemoWorld): Promise<void>;
   day(world: DemoWorld): Promise<void>;
+  finish?(world: DemoWorld): Promise<void>;
 }

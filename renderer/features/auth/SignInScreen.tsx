@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Anchor, Button, Code, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, List, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +75,20 @@ export function SignInScreen({ facilityName, locked }: { facilityName: string | 
               <Text size="sm">
                 {t('signIn.demoReady')} <Code>{demo.username}</Code> / {t('signIn.demoPassword')} <Code>{demo.password}</Code>
               </Text>
+              {demo.staff.length > 0 ? (
+                <>
+                  <Text size="sm" mt="xs">
+                    {t('signIn.demoStaff')}
+                  </Text>
+                  <List size="sm" data-testid="demo-staff">
+                    {demo.staff.map((s) => (
+                      <List.Item key={s.username}>
+                        <Code>{s.username}</Code> {s.fullName} ({s.roles.map((r) => t(`enums.role.${r}`)).join(', ')})
+                      </List.Item>
+                    ))}
+                  </List>
+                </>
+              ) : null}
             </Alert>
           ) : null}
           <ErrorAlert error={error} />
