@@ -38,8 +38,6 @@ const vi = {
       answered: 'Đã chấm {{n}}/{{total}} mục',
       total: 'Tổng điểm: {{total}}',
       incomplete: 'Chưa chấm đủ các mục: không tính tổng điểm.',
-      points: '{{n}} điểm',
-      notAssessed: 'Không đánh giá',
       clear: 'Bỏ chấm',
     },
     close: {
@@ -57,13 +55,11 @@ const vi = {
       by: 'Người đánh giá',
       none: 'Chưa có lần đánh giá nào.',
       incomplete: 'Chưa đủ mục',
-      show: 'Xem chi tiết',
     },
     trend: {
       up: 'Tăng',
       down: 'Giảm',
       flat: 'Không đổi',
-      noBands: 'Thang này không có mức độ: xem xu hướng',
     },
     scales: {
       button: 'Thang điểm',
@@ -168,8 +164,6 @@ const en: typeof vi = {
       answered: '{{n}} of {{total}} items scored',
       total: 'Total: {{total}}',
       incomplete: 'Not every item is scored: no total.',
-      points: '{{n}} points',
-      notAssessed: 'Not assessed',
       clear: 'Clear',
     },
     close: {
@@ -187,13 +181,11 @@ const en: typeof vi = {
       by: 'Assessed by',
       none: 'No assessments yet.',
       incomplete: 'Incomplete',
-      show: 'Details',
     },
     trend: {
       up: 'Rising',
       down: 'Falling',
       flat: 'Unchanged',
-      noBands: 'This scale has no severity bands: follow the trend',
     },
     scales: {
       button: 'Scales',
