@@ -273,6 +273,7 @@ export const en: Catalog = {
     admittedAs: 'File {{fileNumber}}, {{type}}, admitted {{date}}',
     voided: 'Voided',
     voidedBy: 'Voided by {{name}} at {{at}}. Reason: {{reason}}',
+    voidedByNoReason: 'Voided by {{name}} at {{at}}.',
     voidedRecord: 'Voids record no. {{seq}} ({{type}})',
     emptyValue: '(empty)',
   },

@@ -274,6 +274,7 @@ export const vi = {
     admittedAs: 'Số hồ sơ {{fileNumber}}, {{type}}, ngày tiếp nhận {{date}}',
     voided: 'Đã hủy',
     voidedBy: 'Đã hủy bởi {{name}} lúc {{at}}. Lý do: {{reason}}',
+    voidedByNoReason: 'Đã hủy bởi {{name}} lúc {{at}}.',
     voidedRecord: 'Hủy bản ghi số {{seq}} ({{type}})',
     emptyValue: '(trống)',
   },

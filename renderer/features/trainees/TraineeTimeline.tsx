@@ -1,14 +1,20 @@
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../shared/accounts';
 import type { TimelineEntry } from '../../../shared/api';
 import { VOIDABLE_TYPES } from '../../../shared/events';
+import { isAllowed } from '../../../shared/roles';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { useTimelineQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
+import { ArvTimelineBody } from '../medical/arv/ArvTimelineBody';
 import { DetoxTimelineBody } from '../medical/detox/DetoxTimelineBody';
+import { FlagsTimelineBody } from '../medical/flags/FlagsTimelineBody';
+import { PrescriptionsTimelineBody } from '../medical/prescriptions/PrescriptionsTimelineBody';
+import { ScreeningTimelineBody } from '../medical/screening/ScreeningTimelineBody';
+import { isMedicalEventType, useMedicalTimelineRefs, type MedicalTimelineRefs } from '../medical/timelineRefs';
 import { formatFieldValue, label } from './format';
 import { VoidModal } from './VoidModal';
 
@@ -28,7 +34,7 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-function EntryBody({ entry, t }: { entry: TimelineEntry; t: TFunction }) {
+function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; refs: MedicalTimelineRefs }) {
   const d = entry.data;
   switch (entry.type) {
     case 'TraineeAdmitted':
@@ -115,16 +121,41 @@ function EntryBody({ entry, t }: { entry: TimelineEntry; t: TFunction }) {
     case 'DetoxAssessed':
     case 'DetoxEpisodeClosed':
       return <DetoxTimelineBody entry={entry} />;
+    case 'ScreeningRecorded':
+      return <ScreeningTimelineBody entry={entry} />;
+    case 'PrescriptionWritten':
+    case 'PrescriptionRevised':
+    case 'PrescriptionRenewed':
+    case 'PrescriptionDiscontinued':
+    case 'DoseRecorded':
+      return <PrescriptionsTimelineBody entry={entry} refs={refs} />;
+    case 'ArtStarted':
+    case 'ArtRegimenChanged':
+    case 'PillCountRecorded':
+    case 'AdherenceCounsellingRecorded':
+    case 'LabRequested':
+    case 'LabResultReceived':
+      return <ArvTimelineBody entry={entry} refs={refs} />;
+    case 'HousingFlagSet':
+    case 'HousingFlagCleared':
+    case 'WorkRestrictionSet':
+    case 'WorkRestrictionCleared':
+    case 'TraineeReferred':
+    case 'TraineeReturnedFromReferral':
+      return <FlagsTimelineBody entry={entry} refs={refs} />;
     case 'EventVoided':
       return (
-        <Stack gap={2}>
+        <Stack gap={2} data-testid="timeline-void">
           <Text size="sm">{t('timeline.voidedRecord', { seq: d['seq'], type: label.eventType(t, d['voidedType']) })}</Text>
-          <Text size="sm">
-            <Text span fw={600}>
-              {t('timeline.reason')}:
-            </Text>{' '}
-            {str(d['reason'])}
-          </Text>
+          {/* A void of a medical record reaches other roles without its reason: no empty line then. */}
+          {str(d['reason']) ? (
+            <Text size="sm">
+              <Text span fw={600}>
+                {t('timeline.reason')}:
+              </Text>{' '}
+              {str(d['reason'])}
+            </Text>
+          ) : null}
         </Stack>
       );
     default:
@@ -132,9 +163,13 @@ function EntryBody({ entry, t }: { entry: TimelineEntry; t: TFunction }) {
   }
 }
 
-/** A person may void what they recorded; an admin anything voidable. The core checks it again. */
+/**
+ * A person may void what they recorded; an admin anything voidable, except medical records, which
+ * only medical officers take back (an admin without the role cannot see them). The core checks it again.
+ */
 function mayVoid(entry: TimelineEntry, user: SessionUser | undefined): boolean {
   if (!user || entry.voided || !VOIDABLE_TYPES.includes(entry.type)) return false;
+  if (isMedicalEventType(entry.type) && !isAllowed('medical.write', user.roles)) return false;
   return entry.actor?.id === user.id || user.roles.includes('admin');
 }
 
@@ -147,7 +182,8 @@ export function TraineeTimeline({ traineeId, user, asOf }: { traineeId: string; 
   const { t } = useTranslation();
   const [voiding, setVoiding] = useState<TimelineEntry | null>(null);
   const { data, error, isLoading } = useTimelineQuery({ traineeId, ...(asOf ? { asOf } : {}) });
-  const entries = data ? [...data].sort((a, b) => b.seq - a.seq) : [];
+  const entries = useMemo(() => (data ? [...data].sort((a, b) => b.seq - a.seq) : []), [data]);
+  const refs = useMedicalTimelineRefs(entries);
 
   return (
     <Paper withBorder p="md" radius="md">
@@ -189,10 +225,14 @@ export function TraineeTimeline({ traineeId, user, asOf }: { traineeId: string; 
                     {t('timeline.occurred')}: {formatDate(e.occurredAt)} · {t('timeline.recorded')}: {formatDateTime(e.recordedAt)} · {t('timeline.by')}:{' '}
                     {e.actor?.fullName ?? t('timeline.system')}
                   </Text>
-                  <EntryBody entry={e} t={t} />
+                  <EntryBody entry={e} t={t} refs={refs} />
                   {e.voided ? (
                     <Text size="sm" c="red.8" data-testid="timeline-voided">
-                      {t('timeline.voidedBy', { name: e.voided.actor?.fullName ?? t('timeline.system'), at: formatDateTime(e.voided.recordedAt), reason: e.voided.reason })}
+                      {t(e.voided.reason ? 'timeline.voidedBy' : 'timeline.voidedByNoReason', {
+                        name: e.voided.actor?.fullName ?? t('timeline.system'),
+                        at: formatDateTime(e.voided.recordedAt),
+                        reason: e.voided.reason,
+                      })}
                     </Text>
                   ) : null}
                 </Stack>

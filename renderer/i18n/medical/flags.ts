@@ -15,6 +15,17 @@ const vi = {
   },
   ui: {
     title: 'Ở riêng, hạn chế lao động, chuyển viện',
+    timeline: {
+      housingSet: 'Cần ở riêng từ ngày {{since}}, xem xét lại ngày {{review}}',
+      housingSetSince: 'Cần ở riêng từ ngày {{since}}',
+      housingCleared: 'Thôi ở riêng từ ngày {{date}}',
+      restrictionSet: 'Hạn chế lao động: {{restriction}}, từ ngày {{since}}',
+      restrictionSetUntil: 'Hạn chế lao động: {{restriction}}, từ ngày {{since}} đến ngày {{until}}',
+      restrictionCleared: 'Bỏ hạn chế lao động ({{restriction}}) từ ngày {{date}}',
+      restrictionClearedPlain: 'Bỏ hạn chế lao động từ ngày {{date}}',
+      referred: 'Chuyển viện ngày {{date}}',
+      returned: 'Trở về ngày {{date}}',
+    },
     housingReasons: {
       infectious_isolation: 'Bệnh truyền nhiễm phải cách ly (vd. lao tiến triển)',
       detox_observation: 'Theo dõi cắt cơn',
@@ -106,6 +117,17 @@ const en: typeof vi = {
   },
   ui: {
     title: 'Separate housing, work restrictions, referrals',
+    timeline: {
+      housingSet: 'Separate housing required since {{since}}, review {{review}}',
+      housingSetSince: 'Separate housing required since {{since}}',
+      housingCleared: 'Separate housing no longer required from {{date}}',
+      restrictionSet: 'Work restriction: {{restriction}} since {{since}}',
+      restrictionSetUntil: 'Work restriction: {{restriction}} from {{since}} to {{until}}',
+      restrictionCleared: 'Work restriction lifted ({{restriction}}) from {{date}}',
+      restrictionClearedPlain: 'Work restriction lifted from {{date}}',
+      referred: 'Referred to hospital on {{date}}',
+      returned: 'Returned on {{date}}',
+    },
     housingReasons: {
       infectious_isolation: 'Infectious disease requiring isolation (e.g. active TB)',
       detox_observation: 'Detox observation',

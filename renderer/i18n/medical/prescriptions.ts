@@ -20,6 +20,15 @@ const vi = {
     prescriptionStatus: { active: 'Đang dùng', replaced: 'Đã thay', discontinued: 'Đã ngừng' },
     kinds: { written: 'Kê mới', revised: 'Điều chỉnh', renewed: 'Gia hạn' },
     arv: 'ARV',
+    timeline: {
+      period: 'từ {{from}} đến {{to}}',
+      periodOpen: 'từ {{from}}, đến khi ngừng',
+      indication: 'Chỉ định',
+      replaces: 'Thay cho đơn {{what}} bắt đầu ngày {{date}}',
+      replacesUnknown: 'Thay cho một đơn trước đó',
+      stopped: 'Ngừng {{what}} từ ngày {{date}}',
+      stoppedUnknown: 'Ngừng đơn thuốc từ ngày {{date}}',
+    },
     round: {
       title: 'Phát thuốc',
       date: 'Ngày',
@@ -133,6 +142,15 @@ const en: typeof vi = {
     prescriptionStatus: { active: 'Active', replaced: 'Replaced', discontinued: 'Discontinued' },
     kinds: { written: 'New', revised: 'Revised', renewed: 'Renewed' },
     arv: 'ARV',
+    timeline: {
+      period: 'from {{from}} to {{to}}',
+      periodOpen: 'from {{from}}, until discontinued',
+      indication: 'Indication',
+      replaces: 'Replaces {{what}}, started {{date}}',
+      replacesUnknown: 'Replaces an earlier prescription',
+      stopped: '{{what}} stopped from {{date}}',
+      stoppedUnknown: 'Prescription stopped from {{date}}',
+    },
     round: {
       title: 'Medication round',
       date: 'Date',

@@ -19,13 +19,21 @@ export function DetoxTimelineBody({ entry }: { entry: TimelineEntry }) {
   const d = entry.data;
   const scale = BUILT_IN_SCALES.find((s) => s.id === d['scaleId']);
   switch (entry.type) {
-    case 'DetoxEpisodeStarted':
-      return (
+    case 'DetoxEpisodeStarted': {
+      // Parts joined only when present: no stray "·" if a key is missing.
+      const line = [
+        scale ? pick(scale.name, i18n.language) : typeof d['scaleId'] === 'string' ? d['scaleId'] : '',
+        oneOf(DETOX_SUBSTANCES, d['substance']) ? t(`detox.substances.${d['substance']}`) : '',
+        typeof d['startedAt'] === 'string' ? formatDateTime(d['startedAt']) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      return line ? (
         <Text size="sm" data-testid="timeline-detox">
-          {scale ? pick(scale.name, i18n.language) : String(d['scaleId'] ?? '')} · {oneOf(DETOX_SUBSTANCES, d['substance']) ? t(`detox.substances.${d['substance']}`) : ''} ·{' '}
-          {typeof d['startedAt'] === 'string' ? formatDateTime(d['startedAt']) : ''}
+          {line}
         </Text>
-      );
+      ) : null;
+    }
     case 'DetoxAssessed': {
       const total = typeof d['total'] === 'number' ? d['total'] : null;
       return (
@@ -35,13 +43,14 @@ export function DetoxTimelineBody({ entry }: { entry: TimelineEntry }) {
         </Text>
       );
     }
-    case 'DetoxEpisodeClosed':
-      return (
+    case 'DetoxEpisodeClosed': {
+      const line = [oneOf(DETOX_OUTCOMES, d['outcome']) ? t(`detox.outcome.${d['outcome']}`) : '', typeof d['note'] === 'string' ? d['note'] : ''].filter(Boolean).join(' · ');
+      return line ? (
         <Text size="sm" data-testid="timeline-detox">
-          {oneOf(DETOX_OUTCOMES, d['outcome']) ? t(`detox.outcome.${d['outcome']}`) : ''}
-          {typeof d['note'] === 'string' && d['note'] ? ` · ${d['note']}` : ''}
+          {line}
         </Text>
-      );
+      ) : null;
+    }
     default:
       return null;
   }
