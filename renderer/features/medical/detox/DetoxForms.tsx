@@ -107,6 +107,7 @@ function StartEpisodeFields({ traineeId, scales, onDone, admittedFor }: { traine
               label={t('detox.substance')}
               withAsterisk
               autoFocus
+              data-autofocus
               error={msg(errors.substance?.message)}
               data={DETOX_SUBSTANCES.map((s) => ({ value: s, label: t(`detox.substances.${s}`) }))}
               name={field.name}
@@ -247,6 +248,7 @@ function CloseEpisodeForm({ episode, onDone }: { episode: DetoxEpisodeView; onDo
               label={t('detox.close.outcome')}
               withAsterisk
               autoFocus
+              data-autofocus
               error={msg(errors.outcome?.message)}
               data={DETOX_OUTCOMES.map((o) => ({ value: o, label: t(`detox.outcome.${o}`) }))}
               name={field.name}

@@ -87,6 +87,7 @@ function DefineScaleForm({ onDone }: { onDone: () => void }) {
           minRows={8}
           maxRows={20}
           autoFocus
+          data-autofocus
           styles={{ input: { fontFamily: 'monospace' } }}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}

@@ -94,7 +94,8 @@ function FlagForm({ hint, fields, defaults, schema, fixed, submitLabel, submit, 
           </Text>
         ) : null}
         {fields.map((f, i) => {
-          const common = { label: f.label, error: msg(f.name), autoFocus: i === 0 };
+          // Inside a Mantine modal the focus trap focuses [data-autofocus] (else the close button): autoFocus alone is undone.
+          const common = { label: f.label, error: msg(f.name), autoFocus: i === 0, 'data-autofocus': i === 0 || undefined };
           if (f.kind === 'select') {
             return (
               <Controller

@@ -125,7 +125,7 @@ function ItemForm({ item, onDone }: { item: FormularyItem | null; onDone: () => 
     <form onSubmit={onSubmit} noValidate data-testid="formulary-form">
       <Stack gap="sm">
         <ErrorAlert error={addState.error ?? changeState.error} />
-        <TextInput label={t('prescriptions.formulary.fields.name')} withAsterisk autoFocus autoComplete="off" maxLength={100} error={msg(errors.name?.message)} {...form.register('name')} />
+        <TextInput label={t('prescriptions.formulary.fields.name')} withAsterisk autoFocus data-autofocus autoComplete="off" maxLength={100} error={msg(errors.name?.message)} {...form.register('name')} />
         <Controller
           control={form.control}
           name="form"

@@ -307,6 +307,7 @@ function VoidDoseForm({ row, onDone }: { row: RoundRow; onDone: () => void }) {
           label={t('void.reason')}
           withAsterisk
           autoFocus
+          data-autofocus
           autosize
           minRows={2}
           maxLength={500}

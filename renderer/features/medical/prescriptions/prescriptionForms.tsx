@@ -102,6 +102,7 @@ export function TreatmentForm({ traineeId, previous, onDone }: { traineeId: stri
               label={t('prescriptions.section.fields.item')}
               withAsterisk
               autoFocus
+              data-autofocus
               data={[{ value: '', label: '—' }, ...choices.map((i) => ({ value: i.id, label: `${i.name} ${i.strength}`.trim() }))]}
               name={field.name}
               ref={field.ref}
@@ -198,6 +199,7 @@ export function RenewForm({ traineeId, previous, onDone }: { traineeId: string; 
           placeholder={t('form.datePlaceholder')}
           description={t('prescriptions.section.fields.endDateHint')}
           autoFocus
+          data-autofocus
           autoComplete="off"
           maxLength={10}
           error={msg(errors.endDate?.message)}
@@ -241,6 +243,7 @@ export function DiscontinueForm({ traineeId, prescription, onDone }: { traineeId
           placeholder={t('form.datePlaceholder')}
           withAsterisk
           autoFocus
+          data-autofocus
           autoComplete="off"
           maxLength={10}
           error={msg(errors.date?.message)}

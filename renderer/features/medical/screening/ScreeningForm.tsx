@@ -60,6 +60,8 @@ export function ScreeningForm({ traineeId, onDone }: { traineeId: string; onDone
           placeholder={t('form.datePlaceholder')}
           withAsterisk
           autoFocus
+          // The modal's focus trap focuses [data-autofocus], else its close button.
+          data-autofocus
           autoComplete="off"
           inputMode="numeric"
           maxLength={10}

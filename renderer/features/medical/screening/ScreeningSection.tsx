@@ -141,6 +141,7 @@ function VoidSessionForm({ session, onDone }: { session: ScreeningSession; onDon
           label={t('void.reason')}
           withAsterisk
           autoFocus
+          data-autofocus
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={missing ? validationMessage(t, 'required') : undefined}
