@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { HandlerName, HandlerOutput, HandlerParsed } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { SessionUser } from '../../shared/accounts';
+import type { Permission } from '../../shared/roles';
 import type { EventMeta } from '../../shared/events';
 import type { EventStore } from './store/eventStore';
 import type { ScryptParams } from './types';
@@ -24,6 +25,8 @@ export interface HandlerContext {
    * who holds the database file anyway). Queries that mix medical and other data ask this.
    */
   seesMedical(): boolean;
+  /** Whether this caller holds `permission` (the CLI's local admin holds every one). */
+  may(permission: Permission): boolean;
   now(): Date;
   /** A new id (UUID) for a stream: random, or drawn from the demo's seed while one is replayed. */
   newId(): string;

@@ -175,6 +175,7 @@ export function openService(options: ServiceOptions): CoreService {
       recordedBefore: (asOf) => asOfViews.recordedBefore(asOf, todayIso(now())),
       user,
       seesMedical: () => (user ? isAllowed('medical.read', user.roles) : localAdmin),
+      may: (permission) => (user ? isAllowed(permission, user.roles) : localAdmin),
       now,
       newId,
       driver,

@@ -1,5 +1,4 @@
 import { streams } from '../../../shared/events';
-import { isAllowed } from '../../../shared/roles';
 import type { HandlerMap } from '../context';
 import { admit, advancePhase, correct, foldTrainee, release } from './decider';
 import { fileNumberInUse, getTrainee, listTrainees, traineeTimeline } from './queries';
@@ -11,11 +10,11 @@ export const admissionHandlers: HandlerMap<AdmissionHandlers> = {
     listTrainees(ctx.view(input.asOf), input, {
       day: input.asOf !== undefined && input.asOf < ctx.today() ? input.asOf : ctx.today(),
       // Housing and work facts (no reasons) for those who house or assign work; the CLI's local admin too.
-      seesRestrictions: ctx.user ? isAllowed('trainee.restrictions', ctx.user.roles) : ctx.seesMedical(),
+      seesRestrictions: ctx.may('trainee.restrictions'),
     }),
   'trainees.get': (ctx, input) => getTrainee(ctx.view(input.asOf), input.traineeId),
   'trainees.timeline': (ctx, input) =>
-    traineeTimeline(ctx.store, input.traineeId, ctx.view(input.asOf), ctx.recordedBefore(input.asOf), ctx.seesMedical()),
+    traineeTimeline(ctx.store, input.traineeId, ctx.view(input.asOf), ctx.recordedBefore(input.asOf), (p) => ctx.may(p)),
 
   'trainees.admit': (ctx, input) => {
     const traineeId = ctx.newId();

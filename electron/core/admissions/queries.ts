@@ -6,6 +6,7 @@ import { streams } from '../../../shared/events';
 import { foldForSearch } from '../../../shared/text';
 import type { EventStore } from '../store/eventStore';
 import { redactMedicalEvents } from '../medical/redaction';
+import type { Permission } from '../../../shared/roles';
 import { restrictionsInForce } from '../medical/flags/queries';
 
 interface TraineeRow {
@@ -143,13 +144,14 @@ export function traineeTimeline(
   id: string,
   view: Database.Database = store.db,
   recordedBefore: string | null = null,
-  seesMedical = false,
+  /** What the viewer holds: medical officers get the medical stream whole, others what their permissions allow. */
+  may: (permission: Permission) => boolean = () => false,
 ): TimelineEntry[] {
   const own = store.readStream(streams.trainee(id));
   if (own.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');
   // The medical stream joins the timeline whole for medical officers, reduced for everyone else.
   const medical = store.readStream(streams.medical(id));
-  const merged = [...own, ...(seesMedical ? medical : redactMedicalEvents(medical))].sort((a, b) => a.seq - b.seq);
+  const merged = [...own, ...(may('medical.read') ? medical : redactMedicalEvents(medical, may))].sort((a, b) => a.seq - b.seq);
   const events = recordedBefore === null ? merged : merged.filter((e) => e.recordedAt < recordedBefore);
   if (events.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');
   const names = new Map(

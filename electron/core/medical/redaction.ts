@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../../shared/events';
+import type { Permission } from '../../../shared/roles';
 import { MEDICAL_REDACTION } from './index';
 import type { Redaction } from './slice';
 
@@ -10,7 +11,7 @@ import type { Redaction } from './slice';
  * anything crosses the bridge.
  */
 /** The events of a medical stream a non-medical viewer may see, reduced to what they may know. */
-export function redactMedicalEvents(events: readonly StoredEvent[]): StoredEvent[] {
+export function redactMedicalEvents(events: readonly StoredEvent[], may: (permission: Permission) => boolean): StoredEvent[] {
   const visible = new Set<number>();
   const out: StoredEvent[] = [];
   for (const e of events) {
@@ -19,7 +20,9 @@ export function redactMedicalEvents(events: readonly StoredEvent[]): StoredEvent
       if (visible.has(e.data.seq)) out.push({ ...e, data: { ...e.data, reason: '' }, meta: withoutReason(e.meta) } as StoredEvent);
       continue;
     }
-    const keep: Redaction | undefined = (MEDICAL_REDACTION as Record<string, Redaction>)[e.type];
+    const rule: Redaction | undefined = (MEDICAL_REDACTION as Record<string, Redaction>)[e.type];
+    if (!rule) continue;
+    const keep = 'permission' in rule ? (may(rule.permission) ? rule.keep : null) : rule;
     if (!keep) continue;
     const data = Object.fromEntries(Object.entries(e.data as Record<string, unknown>).filter(([k]) => keep.includes(k)));
     visible.add(e.seq);

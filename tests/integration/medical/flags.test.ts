@@ -93,6 +93,11 @@ describe('flags through the service', () => {
     expect(roster.items[0]).toMatchObject({ atHospital: true, separateHousing: null, workRestrictions: null });
     const timeline = await f.ok('teacher', 'trainees.timeline', { traineeId: a });
     expect(leaks([instructor, admin, roster, timeline])).toEqual([]);
+    // The timeline tells a teacher no more than the roster does: the referral, not the flag or restriction.
+    const medicalTypes = timeline.map((e) => e.type).filter((t) => t !== 'TraineeAdmitted');
+    expect(medicalTypes).toEqual(['TraineeReferred']);
+    const instructorTimeline = await f.ok('instructor', 'trainees.timeline', { traineeId: a });
+    expect(instructorTimeline.map((e) => e.type)).toEqual(expect.arrayContaining(['HousingFlagSet', 'WorkRestrictionSet', 'TraineeReferred']));
     f.service.close();
   });
 

@@ -18,10 +18,12 @@ export const flagsSlice: AreaSlice<keyof typeof FLAG_EVENTS, keyof typeof FLAG_H
   // Others learn that separate housing is required and since when, which work is ruled out, and
   // that the trainee went to hospital: never why (reason, note), nor which hospital.
   redaction: {
-    HousingFlagSet: ['flagId', 'since', 'reviewDate'],
-    HousingFlagCleared: ['flagId', 'date'],
-    WorkRestrictionSet: ['restrictionId', 'restriction', 'since', 'until'],
-    WorkRestrictionCleared: ['restrictionId', 'date'],
+    // Flags and restrictions: for the people who house trainees or assign work (not teachers), as
+    // the roster and trainees.restrictions give them; being at hospital, for everyone.
+    HousingFlagSet: { keep: ['flagId', 'since', 'reviewDate'], permission: 'trainee.restrictions' },
+    HousingFlagCleared: { keep: ['flagId', 'date'], permission: 'trainee.restrictions' },
+    WorkRestrictionSet: { keep: ['restrictionId', 'restriction', 'since', 'until'], permission: 'trainee.restrictions' },
+    WorkRestrictionCleared: { keep: ['restrictionId', 'date'], permission: 'trainee.restrictions' },
     TraineeReferred: ['referralId', 'date'],
     TraineeReturnedFromReferral: ['referralId', 'date'],
   },
