@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../../shared/accounts';
 import type { TimelineEntry } from '../../../shared/api';
 import { streams, type StoredEvent } from '../../../shared/events';
+import { isAllowed } from '../../../shared/roles';
 import { MEDICAL_EVENTS } from '../../../shared/medical/index';
 import type { FormularyItem } from '../../../shared/medical/prescriptions';
 import { redactMedicalEvents } from '../../../electron/core/medical/redaction';
@@ -11,7 +12,7 @@ import { Providers } from '../../../renderer/app/Providers';
 import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { TraineeTimeline } from '../../../renderer/features/trainees/TraineeTimeline';
 import { i18next } from '../../../renderer/i18n';
-import { ADMIN, signedInBridge, type FakeBridge } from '../fakeBridge';
+import { ADMIN, signedInBridge, TEACHER, type FakeBridge } from '../fakeBridge';
 import { HOA_ID } from '../data';
 
 const MEDICAL: SessionUser = { id: '00000000-0000-4000-8000-000000000003', username: 'yte', fullName: 'Phạm Thị Y', roles: ['medical'] };
@@ -99,10 +100,11 @@ function stored([seq, type, data, actor = MEDICAL, reason]: Spec): StoredEvent {
   } as unknown as StoredEvent;
 }
 
-/** The timeline as `trainees.timeline` answers it (core/admissions/queries.ts), whole or reduced by the real redaction. */
-function timelineFor(seesMedical: boolean, specs: Spec[] = SPECS): TimelineEntry[] {
+/** The timeline as `trainees.timeline` answers it for a viewer (core/admissions/queries.ts): whole, or reduced by the core's own redaction. */
+function timelineFor(viewer: SessionUser, specs: Spec[] = SPECS): TimelineEntry[] {
   const all = specs.map(stored);
-  const events = seesMedical ? all : [...all.filter((e) => e.type === 'TraineeAdmitted'), ...redactMedicalEvents(all.filter((e) => e.type !== 'TraineeAdmitted'))];
+  const may = (p: Parameters<typeof isAllowed>[0]) => isAllowed(p, viewer.roles);
+  const events = may('medical.read') ? all : [...all.filter((e) => e.type === 'TraineeAdmitted'), ...redactMedicalEvents(all.filter((e) => e.type !== 'TraineeAdmitted'), may)];
   const actor = (a: string | null) => (a ? { id: a, fullName: NAMES.get(a) ?? a } : null);
   const voids = new Map(events.flatMap((e) => (e.type === 'EventVoided' ? [[e.data.seq, { bySeq: e.seq, reason: e.data.reason, actor: actor(e.meta.actor), recordedAt: e.recordedAt }] as const] : [])));
   return [...events]
@@ -153,7 +155,7 @@ function expectClean(container: HTMLElement) {
 
 describe('medical entries in the timeline, as a medical officer sees them', () => {
   it('say what was done at a glance, in Vietnamese', async () => {
-    const bridge = signedInBridge(MEDICAL).ok('trainees.timeline', timelineFor(true)).ok('medical.formulary.list', formulary);
+    const bridge = signedInBridge(MEDICAL).ok('trainees.timeline', timelineFor(MEDICAL)).ok('medical.formulary.list', formulary);
     const { container } = renderTimeline(bridge, MEDICAL);
     const all = await entries();
     expect(all).toHaveLength(SPECS.length);
@@ -214,7 +216,7 @@ describe('medical entries in the timeline, as a medical officer sees them', () =
 
   it('read in English too', async () => {
     await i18next.changeLanguage('en');
-    const bridge = signedInBridge(MEDICAL).ok('trainees.timeline', timelineFor(true)).ok('medical.formulary.list', formulary);
+    const bridge = signedInBridge(MEDICAL).ok('trainees.timeline', timelineFor(MEDICAL)).ok('medical.formulary.list', formulary);
     renderTimeline(bridge, MEDICAL);
     const all = await entries();
     await waitFor(() => expect(lines(all, 'PrescriptionRevised')[1]).toBe('Replaces Diazepam 5 mg 1 viên, started 03/03/2026'));
@@ -227,7 +229,7 @@ describe('medical entries in the timeline, as a medical officer sees them', () =
   });
 
   it('offer the void only to medical officers: their own records, or any as an administrator who is also one', async () => {
-    const { container } = renderTimeline(signedInBridge(MEDICAL).ok('trainees.timeline', timelineFor(true)).ok('medical.formulary.list', formulary), MEDICAL);
+    const { container } = renderTimeline(signedInBridge(MEDICAL).ok('trainees.timeline', timelineFor(MEDICAL)).ok('medical.formulary.list', formulary), MEDICAL);
     const all = await entries();
     const voidable = (e: HTMLElement) => within(e).queryByRole('button', { name: /^Hủy bản ghi số/ }) !== null;
     expect(voidable(entryOf(all, 'PrescriptionWritten'))).toBe(true);
@@ -236,14 +238,14 @@ describe('medical entries in the timeline, as a medical officer sees them', () =
     expect(voidable(entryOf(all, 'EventVoided'))).toBe(false);
     container.remove();
 
-    renderTimeline(signedInBridge(ADMIN_MEDICAL).ok('trainees.timeline', timelineFor(true)).ok('medical.formulary.list', formulary), ADMIN_MEDICAL);
+    renderTimeline(signedInBridge(ADMIN_MEDICAL).ok('trainees.timeline', timelineFor(ADMIN_MEDICAL)).ok('medical.formulary.list', formulary), ADMIN_MEDICAL);
     await waitFor(async () => expect(voidable(entryOf(await entries(), 'HousingFlagSet'))).toBe(true));
   });
 });
 
 describe('medical entries in the timeline, as other roles receive them (reduced by the core)', () => {
   it('show a duty officer the facts and dates only: no reason, note or hospital, no drugs asked for', async () => {
-    const bridge = signedInBridge(DUTY).ok('trainees.timeline', timelineFor(false));
+    const bridge = signedInBridge(DUTY).ok('trainees.timeline', timelineFor(DUTY));
     const { container } = renderTimeline(bridge, DUTY);
     const all = await entries();
     expect(all.map((e) => e.getAttribute('data-event-type'))).toEqual([
@@ -280,7 +282,7 @@ describe('medical entries in the timeline, as other roles receive them (reduced 
 
   it('read in English', async () => {
     await i18next.changeLanguage('en');
-    renderTimeline(signedInBridge(DUTY).ok('trainees.timeline', timelineFor(false)), DUTY);
+    renderTimeline(signedInBridge(DUTY).ok('trainees.timeline', timelineFor(DUTY)), DUTY);
     const all = await entries();
     expect(lines(all, 'HousingFlagSet')).toEqual(['Separate housing required since 02/03/2026, review 16/03/2026']);
     expect(lines(all, 'WorkRestrictionSet', 1)).toEqual(['Work restriction: No work with sharp tools since 02/03/2026']);
@@ -290,10 +292,21 @@ describe('medical entries in the timeline, as other roles receive them (reduced 
     expect(lines(all, 'EventVoided')).toEqual(['Voids record no. 17 (Work restriction)']);
   });
 
+  it('show a teacher only that the trainee went to hospital and came back', async () => {
+    const { container } = renderTimeline(signedInBridge(TEACHER).ok('trainees.timeline', timelineFor(TEACHER)), TEACHER);
+    const all = await entries();
+    expect(all.map((e) => e.getAttribute('data-event-type'))).toEqual(['TraineeReturnedFromReferral', 'TraineeReferred', 'TraineeAdmitted']);
+    expect(lines(all, 'TraineeReferred')).toEqual(['Chuyển viện ngày 02/05/2026']);
+    expect(lines(all, 'TraineeReturnedFromReferral')).toEqual(['Trở về ngày 09/05/2026']);
+    const text = container.textContent ?? '';
+    expect(MARKERS.filter((m) => text.includes(m))).toEqual([]);
+    expectClean(container);
+  });
+
   it('give an administrator without the medical role no void button on medical entries (the core refuses it)', async () => {
     // Even entries the administrator would void on any other stream: make them the recorder too.
     const specs = SPECS.map(([seq, type, data, , reason]): Spec => [seq, type, data, ADMIN, reason]);
-    const { container } = renderTimeline(signedInBridge(ADMIN).ok('trainees.timeline', timelineFor(false, specs)), ADMIN);
+    const { container } = renderTimeline(signedInBridge(ADMIN).ok('trainees.timeline', timelineFor(ADMIN, specs)), ADMIN);
     const all = await entries();
     const buttons = within(container).getAllByRole('button', { name: /^Hủy bản ghi số/ });
     expect(buttons.map((b) => b.closest('[data-testid="timeline-entry"]')?.getAttribute('data-event-type'))).toEqual(['TraineeAdmitted']);
@@ -306,7 +319,7 @@ describe('bodies with keys missing', () => {
   it('never show undefined or an empty label, for every medical event type', async () => {
     const types = Object.keys(MEDICAL_EVENTS) as StoredEvent['type'][];
     const specs: Spec[] = [SPECS[0]!, ...types.map((type, i): Spec => [i + 2, type, {}])];
-    const { container } = renderTimeline(signedInBridge(MEDICAL).ok('trainees.timeline', timelineFor(true, specs)).ok('medical.formulary.list', formulary), MEDICAL);
+    const { container } = renderTimeline(signedInBridge(MEDICAL).ok('trainees.timeline', timelineFor(MEDICAL, specs)).ok('medical.formulary.list', formulary), MEDICAL);
     expect(await entries()).toHaveLength(specs.length);
     expectClean(container);
   });
