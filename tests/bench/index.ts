@@ -550,7 +550,19 @@ const timelineLength = (await ok<unknown[]>(service, 'trainees.timeline', { trai
 const medicalTimelineLength = (await as(service, 'yte', 'trainees.timeline', { traineeId: subject })).length;
 const dutyTimelineLength = (await as(service, 'trucban', 'trainees.timeline', { traineeId: subject })).length;
 const roundTodayRows = (await as(service, 'yte', 'medical.round.get', { date: todayIso(), slot: 'morning' })).rows.length;
-log(`medical timeline: ${medicalTimelineLength} entries for the medical officer, ${dutyTimelineLength} for the duty officer; today's morning round: ${roundTodayRows} rows`);
+// What the dashboards answered (their size is what the timings above are for).
+const due = await as(service, 'yte', 'medical.screening.due', {});
+const dashboardRows = {
+  screeningIntakeIncomplete: due.intakeIncomplete.length,
+  screeningRescreening: due.rescreening.length,
+  detox: (await as(service, 'yte', 'medical.detox.dashboard', {})).rows.length,
+  arv: (await as(service, 'yte', 'medical.arv.dashboard', {})).rows.length,
+  flagsHousing: (await as(service, 'yte', 'medical.flags.dashboard', {})).housing.length,
+  flagsAtHospital: (await as(service, 'yte', 'medical.flags.dashboard', {})).atHospital.length,
+  roundToday: roundTodayRows,
+};
+log(`medical dashboards' rows: ${JSON.stringify(dashboardRows)}`);
+log(`medical timeline: ${medicalTimelineLength} entries for the medical officer, ${dutyTimelineLength} for the duty officer`);
 log(`queries (median ms): ${JSON.stringify(queryMs)}`);
 
 // ---------------------------------------------------------------------------------------------
@@ -595,7 +607,7 @@ const results = {
       counts: medicalCounts,
       dosesPerRound: { min: roundSizes[0]!, median: percentile(roundSizes, 50), max: roundSizes.at(-1)! },
       roundRecordMaxMs: round(roundTimes.at(-1)!),
-      roundTodayRows,
+      dashboardRows,
       timelineEntriesAsMedical: medicalTimelineLength,
       timelineEntriesAsDuty: dutyTimelineLength,
     },
