@@ -208,7 +208,12 @@ export function buildProgram(): Command {
     .requiredOption('--data <dir>', 'data folder')
     .requiredOption('--out <file>', 'file to write (replaced when complete)')
     .action(({ data, out }: { data: string; out: string }) => {
-      const report = withService(data, 'existing', (s) => s.verify());
+      const report = withService(data, 'existing', (s) => {
+        const r = s.verify();
+        // The whole log, medical records included, leaves Sen: the access log says so first (and the file holds that line too).
+        if (r.ok) s.recordAccess('export', null, `sen export --out ${resolve(out)}: the whole event log`);
+        return r;
+      });
       if (!report.ok) {
         console.error(`sen: not exported: the chain is broken at seq ${report.firstBadSeq ?? '?'}: ${report.problem ?? 'unknown problem'}. Run sen verify.`);
         process.exitCode = 1;

@@ -20,6 +20,7 @@ import { IntegrityMonitor } from './system/integrity';
 import { voidHandlers } from './voids/handlers';
 import { demoHandlers } from './demo/handlers';
 import { accessSlice } from './access';
+import { appendAccess } from './access/record';
 import { MEDICAL_EVENT_AREAS, MEDICAL_PROJECTIONS, medicalHandlers } from './medical';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
@@ -244,6 +245,7 @@ export function openService(options: ServiceOptions): CoreService {
     rebuild: () => store.rebuild(),
     stats: () => stats(store.db),
     query: (name, input) => settle('local-admin', name, input, true),
+    recordAccess: (kind, traineeId, detail) => void appendAccess(store, { actor: null }, kind, traineeId, detail),
     close: () => {
       asOfViews.close();
       if (!startup) integrity.checkpointOnClose();

@@ -1,5 +1,6 @@
 import type { Area, Stats, VerifyReport } from '../../shared/api';
 import type { Result } from '../../shared/errors';
+import type { AccessKind } from '../../shared/access';
 
 /** scrypt cost; production uses OWASP's parameters, tests pass a lower cost through options. */
 export interface ScryptParams {
@@ -38,5 +39,7 @@ export interface CoreService {
    * `call`; commands are refused (FORBIDDEN). Never throws.
    */
   query(name: string, input: unknown): Promise<Result<unknown>>;
+  /** Write to the access log what the local administrator (the CLI) takes out of Sen: `sen export`. */
+  recordAccess(kind: AccessKind, traineeId: string | null, detail: string): void;
   close(): void;
 }

@@ -197,9 +197,18 @@ describe('sen export / import', () => {
     expect(b.readAnchor()).toEqual(last.anchor);
     a.close();
     b.close();
+    // The export wrote to the access log first, so the file holds that line too.
+    const exported = JSON.parse(lines.at(-2)!) as { type: string; data: string; meta: string };
+    expect(exported.type).toBe('AccessRecorded');
+    expect(JSON.parse(exported.data)).toMatchObject({ kind: 'export', traineeId: null, detail: expect.stringContaining(file) });
+    expect(JSON.parse(exported.meta)).toEqual({ actor: null });
+    // Exporting the restored copy: the same events, then its own access line.
     const again = join(tempDir(), 'again.jsonl');
     expect(sen('export', '--data', target, '--out', again).code).toBe(0);
-    expect(readFileSync(again, 'utf8')).toBe(readFileSync(file, 'utf8'));
+    const againLines = readFileSync(again, 'utf8').trimEnd().split('\n');
+    expect(againLines.slice(0, lines.length - 1)).toEqual(lines.slice(0, -1));
+    expect(againLines).toHaveLength(lines.length + 1);
+    expect(JSON.parse(againLines.at(-2)!)).toMatchObject({ type: 'AccessRecorded' });
     // No temp folder is left beside the target.
     expect(readdirSync(dirname(target))).toEqual(['restored']);
   });

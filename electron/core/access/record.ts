@@ -1,5 +1,6 @@
 import type { AccessKind } from '../../../shared/access';
-import { streams, type StoredEvent } from '../../../shared/events';
+import { streams, type EventMeta, type StoredEvent } from '../../../shared/events';
+import type { EventStore } from '../store/eventStore';
 import type { HandlerContext } from '../context';
 
 /**
@@ -17,6 +18,11 @@ import type { HandlerContext } from '../context';
  * caller shows nothing: no access without its record.
  */
 export function recordAccess(ctx: HandlerContext, kind: AccessKind, traineeId: string | null, detail: string): StoredEvent<'AccessRecorded'> {
-  const [stored] = ctx.store.append(streams.access, 'any', [{ type: 'AccessRecorded', data: { kind, traineeId, detail: detail.slice(0, 500) } }], ctx.meta());
+  return appendAccess(ctx.store, ctx.meta(), kind, traineeId, detail);
+}
+
+/** The same, for whoever holds the database file without a session (the CLI: `meta.actor` is null). */
+export function appendAccess(store: EventStore, meta: EventMeta, kind: AccessKind, traineeId: string | null, detail: string): StoredEvent<'AccessRecorded'> {
+  const [stored] = store.append(streams.access, 'any', [{ type: 'AccessRecorded', data: { kind, traineeId, detail: detail.slice(0, 500) } }], meta);
   return stored as StoredEvent<'AccessRecorded'>;
 }
