@@ -44,8 +44,8 @@ const vi = {
       title: 'Hồ sơ y tế',
       backToTrainee: 'Trang học viên',
       logged: 'Lần mở hồ sơ này đã được ghi vào nhật ký truy cập.',
-      entries: 'Số mục y tế đang có hiệu lực',
-      lastEntry: 'Ghi gần nhất',
+      entries: 'Số mục y tế (lúc mở hồ sơ)',
+      lastEntry: 'Ghi gần nhất (lúc mở hồ sơ)',
       none: 'Chưa có',
       sections: 'Các phần của hồ sơ y tế',
       tabs: {
@@ -102,8 +102,8 @@ const en: typeof vi = {
       title: 'Medical record',
       backToTrainee: 'Trainee page',
       logged: 'This opening has been recorded in the access log.',
-      entries: 'Medical entries in force',
-      lastEntry: 'Last entry',
+      entries: 'Medical entries (when opened)',
+      lastEntry: 'Last entry (when opened)',
       none: 'None yet',
       sections: 'Parts of the medical record',
       tabs: {

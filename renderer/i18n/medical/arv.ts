@@ -271,7 +271,8 @@ const en: typeof vi = {
     },
     card: {
       title: 'ARV treatment needing attention',
-      onArt: '{{count}} trainees on ART',
+      // Not "1 trainees": a label before the number reads right for any count.
+      onArt: 'Trainees on ART: {{count}}',
       empty: 'No trainee needs attention.',
       trainee: 'Trainee',
       issues: 'To do',

@@ -46,7 +46,7 @@ export function ArvCard() {
                   {data.rows.map((r) => (
                     <Table.Tr key={r.traineeId} data-testid="arv-card-row">
                       <Table.Td>
-                        <Anchor component="button" type="button" onClick={() => dispatch(navigate({ name: 'medicalRecord', traineeId: r.traineeId }))} aria-label={t('arv.card.open', { name: r.fullName })}>
+                        <Anchor component="button" type="button" ta="left" onClick={() => dispatch(navigate({ name: 'medicalRecord', traineeId: r.traineeId }))} aria-label={t('arv.card.open', { name: r.fullName })}>
                           {r.fullName}
                         </Anchor>
                         <Text size="xs" c="dimmed">

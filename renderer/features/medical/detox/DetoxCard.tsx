@@ -58,6 +58,7 @@ export function DetoxCard() {
                       component="button"
                       type="button"
                       size="sm"
+                      ta="left"
                       aria-label={t('detox.card.open', { name: r.fullName })}
                       onClick={() => dispatch(navigate({ name: 'medicalRecord', traineeId: r.traineeId }))}
                     >

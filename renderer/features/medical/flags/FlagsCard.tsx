@@ -13,7 +13,7 @@ export function FlagsCard() {
   const { data, error, isLoading } = useFlagsDashboardQuery({});
   const open = (traineeId: string) => dispatch(navigate({ name: 'medicalRecord', traineeId }));
   const name = (r: { traineeId: string; fileNumber: string; fullName: string }) => (
-    <Anchor component="button" type="button" size="sm" fw={500} onClick={() => open(r.traineeId)}>
+    <Anchor component="button" type="button" size="sm" fw={500} ta="left" onClick={() => open(r.traineeId)}>
       {r.fullName} · {r.fileNumber}
     </Anchor>
   );

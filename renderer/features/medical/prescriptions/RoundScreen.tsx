@@ -265,7 +265,8 @@ function RoundSheet({ round }: { round: Round }) {
         <Button variant="default" onClick={markRest} disabled={open.length === toSave.length} data-testid="round-mark-rest">
           {t('prescriptions.round.markRest')}
         </Button>
-        <Button onClick={() => void save()} loading={isLoading} disabled={rows.length === 0} data-testid="round-save">
+        {/* Every dose recorded: nothing left to save (rather than "nothing marked" on a click). */}
+        <Button onClick={() => void save()} loading={isLoading} disabled={open.length === 0} data-testid="round-save">
           {t('prescriptions.round.save')} ({toSave.length})
         </Button>
       </Group>

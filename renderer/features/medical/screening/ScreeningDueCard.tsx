@@ -19,7 +19,7 @@ export function ScreeningDueCard() {
   const dispatch = useAppDispatch();
   const { data, error } = useScreeningDueQuery({});
   const open = (who: DueTrainee) => (
-    <Anchor component="button" type="button" onClick={() => dispatch(navigate({ name: 'medicalRecord', traineeId: who.traineeId }))} aria-label={t('screening.due.open', { name: who.fullName })}>
+    <Anchor component="button" type="button" ta="left" onClick={() => dispatch(navigate({ name: 'medicalRecord', traineeId: who.traineeId }))} aria-label={t('screening.due.open', { name: who.fullName })}>
       {who.fullName}
     </Anchor>
   );
