@@ -58,6 +58,13 @@ export function day(offsetDays: number): { iso: string; shown: string } {
   return { iso: `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`, shown: `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}` };
 }
 
+/** An instant relative to now (in HOST_TIME_ZONE), as the date and time fields take it. */
+export function minutesFromNow(offsetMinutes: number): { date: string; time: string } {
+  const d = new Date(Date.now() + offsetMinutes * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return { date: `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`, time: `${p(d.getHours())}:${p(d.getMinutes())}` };
+}
+
 /** The bridge's answer, as the page receives it. */
 export type BridgeResult = { ok: true; value: unknown } | { ok: false; error: { code: string; message?: string; issues?: { path: string; code: string }[] } };
 

@@ -12,9 +12,9 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { day, HOST_TIME_ZONE, invokeOk, setUpAndSignInAdmin, shootBoth, signInFirstTime, signOut, VIEWPORT } from './helpers';
+import { day, HOST_TIME_ZONE, invokeOk, minutesFromNow, setUpAndSignInAdmin, shootBoth, signInFirstTime, signOut, VIEWPORT } from './helpers';
 
-test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: HOST_TIME_ZONE });
+test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: HOST_TIME_ZONE, actionTimeout: 15_000 });
 
 const MEDICAL = { username: 'yte', fullName: 'Lê Thị Thu Hà', temporary: 'tam-thoi-y-te-2026', chosen: 'mat-khau-y-te-cua-ha' };
 const DUTY = { username: 'trucban', fullName: 'Phạm Văn Trực', temporary: 'tam-thoi-truc-2026', chosen: 'mat-khau-cua-truc-ban' };
@@ -141,15 +141,24 @@ test('a medical officer screens, detoxes, prescribes, runs the round and flags; 
   const start = page.getByTestId('detox-start-form');
   await expect(start.getByLabel('Chất gây nghiện')).toHaveValue('heroin');
   await expect(start.getByLabel('Thang điểm')).toHaveValue('cows');
+  // Started three hours ago; assessed two hours ago, then now (the time fields default to now).
+  const started = minutesFromNow(-180);
+  await start.getByRole('textbox', { name: /^Ngày/ }).fill(started.date);
+  await start.getByRole('textbox', { name: /^Giờ/ }).fill(started.time);
   await start.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
   await expect(start).toHaveCount(0);
   await expect(detox.getByTestId('detox-episode')).toContainText('Đang cắt cơn');
-  for (const [points, total, band] of [
-    [[2, 1, 3, 2, 2, 2, 2, 1, 1, 2, 3], 21, 'Trung bình'],
-    [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0], 10, 'Nhẹ'],
+  const firstAt = minutesFromNow(-120);
+  for (const [points, total, band, when] of [
+    [[2, 1, 3, 2, 2, 2, 2, 1, 1, 2, 3], 21, 'Trung bình', firstAt],
+    [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0], 10, 'Nhẹ', null],
   ] as const) {
     await detox.getByRole('button', { name: 'Đánh giá', exact: true }).click();
     const assess = page.getByTestId('detox-assess-form');
+    if (when) {
+      await assess.getByRole('textbox', { name: /^Ngày/ }).fill(when.date);
+      await assess.getByRole('textbox', { name: /^Giờ/ }).fill(when.time);
+    }
     await expect(assess.getByTestId('assessment-total')).toHaveCount(0);
     await scoreFromKeyboard(assess.getByTestId('assessment-grid'), [...points]);
     await expect(assess.getByTestId('assessment-total')).toHaveText(`Tổng điểm: ${total}`);
@@ -164,6 +173,7 @@ test('a medical officer screens, detoxes, prescribes, runs the round and flags; 
   await expect(assessments.nth(0)).toContainText('Nhẹ');
   await expect(assessments.nth(1)).toContainText('21');
   await expect(assessments.nth(1)).toContainText('Trung bình');
+  await expect(assessments.nth(1)).toContainText(`${firstAt.date} ${firstAt.time}`);
   await expect(assessments.nth(0)).toContainText(MEDICAL.fullName);
   await shootBoth(page, 'medical-record-detox', { fullHeight: true });
 
@@ -197,9 +207,9 @@ test('a medical officer screens, detoxes, prescribes, runs the round and flags; 
   await expect(page.getByTestId('prescription-active-row')).toContainText('TDF/3TC/DTG');
 
   // Ordinary prescriptions for Mai (paracetamol, morning and evening) and Sơn (vitamin B1, morning).
-  for (const [who, drug, slots, indication] of [
-    [TRAINEES.mai, 'Paracetamol 500 mg', ['Sáng', 'Chiều'], 'Đau đầu, đau cơ khi cắt cơn'],
-    [TRAINEES.son, 'Vitamin B1 100 mg', ['Sáng'], 'Bổ sung vitamin, suy dinh dưỡng nhẹ'],
+  for (const [who, drug, slots, indication, end] of [
+    [TRAINEES.mai, 'Paracetamol 500 mg', ['Sáng', 'Chiều'], 'Đau đầu, đau cơ khi cắt cơn', day(4)],
+    [TRAINEES.son, 'Vitamin B1 100 mg', ['Sáng'], 'Bổ sung vitamin, suy dinh dưỡng nhẹ', day(29)],
   ] as const) {
     await openMedicalRecord(page, who.fullName);
     await recordTab(page, 'Đơn thuốc');
@@ -215,10 +225,12 @@ test('a medical officer screens, detoxes, prescribes, runs the round and flags; 
     await drugs.selectOption({ label: drug });
     await form.getByLabel('Liều mỗi lần').fill('1 viên');
     for (const s of slots) await form.getByRole('checkbox', { name: s, exact: true }).check();
+    await form.getByLabel('Ngày kết thúc').fill(end.shown);
     await form.getByLabel('Chỉ định (chẩn đoán, lý do dùng)').fill(indication);
     await form.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect(form).toHaveCount(0);
     await expect(section.getByTestId('prescription-active-row')).toContainText(drug);
+    await expect(section.getByTestId('prescription-active-row')).toContainText(`${day(0).shown} – ${end.shown}`);
     await expect(section.getByTestId('prescription-history-row')).toContainText(`${MEDICAL.fullName} ghi lúc`);
   }
   await shootBoth(page, 'medical-record-prescriptions', { fullHeight: true });
@@ -233,9 +245,20 @@ test('a medical officer screens, detoxes, prescribes, runs the round and flags; 
   const son = rows.filter({ hasText: TRAINEES.son.fullName });
   await expect(hai).toContainText('TDF/3TC/DTG');
   await page.getByTestId('round-sheet').focus();
-  // Row by row, from the first: given, given, and the third refused with a digit.
+  // Row by row, from the first: G for given; Sơn refuses, with a note typed after N (Enter returns to the sheet).
   const sonIndex = Number(await son.getAttribute('data-index'));
-  for (let i = 0; i < 3; i++) await page.keyboard.press(i === sonIndex ? '2' : 'g');
+  for (let i = 0; i < 3; i++) {
+    if (i !== sonIndex) {
+      await page.keyboard.press('g');
+      continue;
+    }
+    await page.keyboard.press('n');
+    await expect(son.getByRole('textbox')).toBeFocused();
+    await page.keyboard.type('Buồn nôn, hẹn uống sau bữa trưa');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('round-sheet')).toBeFocused();
+    await page.keyboard.press('2');
+  }
   await expect(page.getByTestId('summary-given')).toHaveText('Đã uống: 2');
   await expect(page.getByTestId('summary-refused')).toHaveText('Từ chối: 1');
   await expect(page.getByTestId('summary-remaining')).toHaveText('Chưa đánh dấu: 0');
@@ -244,7 +267,8 @@ test('a medical officer screens, detoxes, prescribes, runs the round and flags; 
   await expect(page.getByTestId('summary-recorded')).toHaveText('Đã ghi trước: 3');
   await expect(hai.getByTestId('row-recorded')).toHaveText('Đã uống');
   await expect(son.getByTestId('row-recorded')).toHaveText('Từ chối');
-  await expect(page.getByTestId('round-save')).toHaveText(/\(0\)/);
+  await expect(son).toContainText('Buồn nôn, hẹn uống sau bữa trưa');
+  await expect(page.getByTestId('round-save')).toBeDisabled();
   await shootBoth(page, 'medical-round');
 
   // Separate housing for Hải: active pulmonary TB (never for HIV), with a review date and a note.
@@ -274,7 +298,10 @@ test('a medical officer screens, detoxes, prescribes, runs the round and flags; 
 
   // The dashboard, now with work on it; the settings the dashboards use.
   await medicalTab(page, 'Việc cần làm');
-  await expect(page.getByText(TRAINEES.hai.fullName).first()).toBeVisible();
+  await expect(page.getByTestId('flags-card')).toContainText(TRAINEES.hai.fullName);
+  await expect(page.getByTestId('detox-card-row')).toContainText(TRAINEES.hai.fullName);
+  await expect(page.getByTestId('detox-card-row')).toContainText('Nhẹ');
+  await expect(page.getByText('1 học viên đang điều trị ARV')).toBeVisible();
   await shootBoth(page, 'medical-dashboard', { fullHeight: true });
   await medicalTab(page, 'Cài đặt');
   await expect(page.getByTestId('medical-settings')).toBeVisible();
