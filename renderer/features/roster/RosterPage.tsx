@@ -71,9 +71,10 @@ function Rows({ items, onOpen }: { items: TraineeSummary[]; onOpen: (id: string)
           onClick={() => onOpen(r.id)}
           onKeyDown={(e) => moveFocus(e, () => onOpen(r.id))}
         >
-          <Table.Td>{r.fileNumber}</Table.Td>
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.fileNumber}</Table.Td>
           <Table.Td fw={500}>
-            <Group gap="xs" wrap="nowrap">
+            {/* Badges go under the name when the column is narrow, rather than being cut. */}
+            <Group gap={6} wrap="wrap">
               {r.fullName}
               <RosterFlagBadges row={r} />
             </Group>
@@ -85,7 +86,8 @@ function Rows({ items, onOpen }: { items: TraineeSummary[]; onOpen: (id: string)
           <Table.Td>{formatDate(r.plannedReleaseDate)}</Table.Td>
           <Table.Td>{label.phase(t, r.phase)}</Table.Td>
           <Table.Td>
-            <Badge color={r.status === 'in_care' ? 'teal' : 'gray'} variant="light">
+            {/* A Mantine badge shrinks to an ellipsis in a crowded table ("ĐANG CAI NGH…"): keep it whole. */}
+            <Badge color={r.status === 'in_care' ? 'teal' : 'gray'} variant="light" style={{ minWidth: 'max-content' }}>
               {label.status(t, r.status)}
             </Badge>
           </Table.Td>

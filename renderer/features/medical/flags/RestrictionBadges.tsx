@@ -11,6 +11,9 @@ import { useTraineeRestrictionsQuery } from './api';
  * sends no reasons to these screens, so there is nothing here to hide.
  */
 
+/** Whole badges: in a crowded roster row a Mantine badge otherwise shrinks to "Ở RIÊ…". */
+const WHOLE = { minWidth: 'max-content' } as const;
+
 /** In a roster row: short badges, the restriction names in the tooltip. */
 export function RosterFlagBadges({ row }: { row: Pick<TraineeSummary, 'separateHousing' | 'atHospital' | 'workRestrictions'> }) {
   const { t } = useTranslation();
@@ -19,12 +22,12 @@ export function RosterFlagBadges({ row }: { row: Pick<TraineeSummary, 'separateH
   return (
     <Group gap={4} wrap="nowrap" data-testid="roster-flags">
       {row.separateHousing ? (
-        <Badge size="sm" color="orange" variant="light" data-testid="badge-separate-housing">
+        <Badge size="sm" color="orange" variant="light" data-testid="badge-separate-housing" style={WHOLE}>
           {t('flags.badges.separateHousing')}
         </Badge>
       ) : null}
       {row.atHospital ? (
-        <Badge size="sm" color="red" variant="light" data-testid="badge-at-hospital">
+        <Badge size="sm" color="red" variant="light" data-testid="badge-at-hospital" style={WHOLE}>
           {t('flags.badges.atHospital')}
         </Badge>
       ) : null}
@@ -34,6 +37,7 @@ export function RosterFlagBadges({ row }: { row: Pick<TraineeSummary, 'separateH
           color="grape"
           variant="light"
           data-testid="badge-work-restrictions"
+          style={WHOLE}
           title={restrictions.map((r) => t(`flags.restrictions.${r}`)).join('; ')}
         >
           {t('flags.badges.workRestrictions', { n: restrictions.length })}
