@@ -219,7 +219,7 @@ const en: typeof vi = {
       pending: 'Not yet due',
       untilStopped: 'until discontinued',
       replaces: 'Replaces the prescription started {{date}}',
-      recordedBy: 'recorded by {{who}} at {{when}}',
+      recordedBy: 'Recorded by {{who}} at {{when}}',
       stoppedBy: 'Stopped from {{date}}: {{reason}} ({{who}}, {{when}})',
       reasonLabel: 'Reason',
       columns: { drug: 'Drug', dose: 'Dose', slots: 'Times', dates: 'Dates', indication: 'Indication', status: 'Status', date: 'Date', slot: 'Time' },
