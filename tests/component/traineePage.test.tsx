@@ -77,6 +77,8 @@ describe('trainee page', () => {
     await user.click(await screen.findByRole('button', { name: 'Chấm dứt/Ra cơ sở' }));
     const dialog = await screen.findByRole('dialog');
     const date = within(dialog).getByLabelText(/Ngày ra cơ sở/);
+    // Keyboard first: the dialog opens on its first field, not on its close button.
+    await waitFor(() => expect(document.activeElement).toBe(date));
     await user.clear(date);
     await user.type(date, '01/01/2024');
     await user.selectOptions(within(dialog).getByLabelText(/Hình thức/), 'transferred');

@@ -166,7 +166,7 @@ function RoleChoice<T extends FieldValues>({ control, name, error, autoFocus = f
         <Checkbox.Group label={t('accounts.roles')} withAsterisk error={error} value={field.value as string[]} onChange={field.onChange}>
           <Stack gap="xs" mt="xs">
             {ROLES.map((r, i) => (
-              <Checkbox key={r} value={r} label={label.role(t, r)} autoFocus={autoFocus && i === 0} />
+              <Checkbox key={r} value={r} label={label.role(t, r)} autoFocus={autoFocus && i === 0} data-autofocus={autoFocus && i === 0 ? true : undefined} />
             ))}
           </Stack>
         </Checkbox.Group>

@@ -69,7 +69,7 @@ function AcknowledgeForm({ onDone }: { onDone: () => void }) {
       <Stack gap="md">
         <Text size="sm">{t('integrity.acknowledgeIntro')}</Text>
         <ErrorAlert error={error} />
-        <Textarea label={t('integrity.note')} autosize minRows={2} maxLength={500} value={note} autoFocus onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea label={t('integrity.note')} autosize minRows={2} maxLength={500} value={note} autoFocus data-autofocus onChange={(e) => setNote(e.currentTarget.value)} />
         <FormActions submit={t('integrity.acknowledgeSubmit')} onCancel={onDone} loading={isLoading} color="red" />
       </Stack>
     </form>

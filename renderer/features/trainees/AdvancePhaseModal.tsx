@@ -88,6 +88,7 @@ function AdvancePhaseForm({ record, onDone }: { record: TraineeRecord; onDone: (
               label={t('advancePhase.to')}
               withAsterisk
               autoFocus
+              data-autofocus
               error={msg(errors.to?.message)}
               data={options.map((p) => ({ value: p, label: label.phase(t, p) }))}
               name={field.name}

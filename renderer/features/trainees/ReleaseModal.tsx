@@ -61,6 +61,7 @@ function ReleaseForm({ record, onDone }: { record: TraineeRecord; onDone: () => 
           placeholder={t('form.datePlaceholder')}
           withAsterisk
           autoFocus
+          data-autofocus
           autoComplete="off"
           maxLength={10}
           error={msg(errors.releaseDate?.message)}

@@ -18,7 +18,7 @@ export function TraineeFields({ form }: { form: TraineeForm }) {
     <Stack gap="md">
       <Fieldset legend={t('form.sections.identity')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-          <TextInput label={t('fields.fileNumber')} withAsterisk autoFocus error={msg(errors.fileNumber?.message)} {...form.register('fileNumber')} />
+          <TextInput label={t('fields.fileNumber')} withAsterisk autoFocus data-autofocus error={msg(errors.fileNumber?.message)} {...form.register('fileNumber')} />
           <TextInput label={t('fields.fullName')} withAsterisk error={msg(errors.fullName?.message)} {...form.register('fullName')} />
           <Controller
             control={form.control}

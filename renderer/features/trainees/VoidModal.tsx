@@ -46,6 +46,7 @@ function VoidForm({ entry, onDone }: { entry: TimelineEntry; onDone: () => void 
           label={t('void.reason')}
           withAsterisk
           autoFocus
+          data-autofocus
           autosize
           minRows={2}
           maxLength={500}
