@@ -1,7 +1,8 @@
 /**
  * Accounts end to end, against a fresh preview host: the admin creates a duty officer's account
  * with a temporary password → signs out → the officer signs in with it, must choose a new one,
- * then works; five wrong passwords lock an account and the sign-in screen says until when.
+ * then works; five wrong passwords lock an account and the sign-in screen says until when; the
+ * admin resets the password (ending the lock) and the officer must choose a new one again.
  * Screens are photographed in Vietnamese and English (tests/e2e/screenshots/accounts-*).
  */
 import { expect, test } from './fixtures';
@@ -13,7 +14,7 @@ const ADMIN_PASSWORD = 'mat-khau-rat-dai';
 const TEMP = 'tam-thoi-2026';
 const NEW = 'mat-khau-moi-cua-truc';
 
-test('admin creates a duty officer, who must change the temporary password, then works; 5 wrong passwords lock', async ({ page, senUrl }) => {
+test('admin creates a duty officer, who must change the temporary password, then works; 5 wrong passwords lock; an admin reset forces a new password', async ({ page, senUrl }) => {
   test.setTimeout(180_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -93,5 +94,32 @@ test('admin creates a duty officer, who must change the temporary password, then
   await page.getByLabel('Mật khẩu').press('Enter');
   await page.getByRole('button', { name: 'Tài khoản', exact: true }).click();
   await expect(page.getByTestId('account-truc')).toContainText('Bị khóa đến');
+
+  // Password reset: the admin sets a temporary password (which also ends the lock); the officer
+  // signs in with it and must choose a new one before anything else.
+  const RESET = 'tam-thoi-lan-hai';
+  const AFTER_RESET = 'mat-khau-sau-khi-dat-lai';
+  await page.getByRole('button', { name: 'Đặt lại mật khẩu: truc' }).click();
+  const resetDialog = page.getByRole('dialog');
+  await expect(resetDialog.getByLabel('Mật khẩu tạm')).toBeFocused();
+  await resetDialog.getByLabel('Mật khẩu tạm').fill(RESET);
+  await resetDialog.getByRole('textbox', { name: 'Nhập lại mật khẩu' }).fill(RESET);
+  await resetDialog.getByRole('textbox', { name: 'Nhập lại mật khẩu' }).press('Enter');
+  await expect(resetDialog).toHaveCount(0);
+  await expect(page.getByTestId('account-truc')).toContainText('Chờ đổi mật khẩu');
+  await expect(page.getByTestId('account-truc')).not.toContainText('Bị khóa đến');
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByLabel('Tên đăng nhập').fill('truc');
+  await page.getByLabel('Mật khẩu').fill(NEW);
+  await page.getByLabel('Mật khẩu').press('Enter');
+  await expect(page.getByTestId('error-alert')).toContainText('Sai tên đăng nhập hoặc mật khẩu.');
+  await page.getByLabel('Mật khẩu').fill(RESET);
+  await page.getByLabel('Mật khẩu').press('Enter');
+  await expect(forced).toBeVisible();
+  await forced.getByLabel('Mật khẩu hiện tại').fill(RESET);
+  await forced.getByLabel(/^Mật khẩu mới/).fill(AFTER_RESET);
+  await forced.getByLabel('Nhập lại mật khẩu mới').fill(AFTER_RESET);
+  await forced.getByLabel('Nhập lại mật khẩu mới').press('Enter');
+  await expect(page.getByTestId('header-user')).toHaveText('Phạm Văn Trực');
   expect(pageErrors).toEqual([]);
 });
