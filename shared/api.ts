@@ -24,6 +24,7 @@ import {
 import { demoInput, type DemoResult } from './demo';
 import { ACCESS_HANDLERS, type AccessOutputs } from './access';
 import { MEDICAL_HANDLERS, type MedicalOutputs } from './medical';
+import { DUTY_HANDLERS, type DutyOutputs } from './duty';
 import type { Permission } from './roles';
 import { HANDLER_NAMES, type HandlerName } from './handlerNames';
 import type { EventMeta, EventType } from './events';
@@ -31,7 +32,7 @@ import type { EventMeta, EventType } from './events';
 export { HANDLER_NAMES, type HandlerName };
 
 /** Areas of data; the core pushes the areas an append touched so the renderer refetches. */
-export const AREAS = ['system', 'session', 'trainees', 'accounts', 'medical', 'access'] as const;
+export const AREAS = ['system', 'session', 'trainees', 'accounts', 'medical', 'access', 'housing', 'conduct'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface HandlerSpec {
@@ -90,6 +91,7 @@ export const HANDLERS = {
   'system.acknowledgeChainBreak': { input: acknowledgeInput, permission: 'system.admin', kind: 'command' },
   ...MEDICAL_HANDLERS,
   ...ACCESS_HANDLERS,
+  ...DUTY_HANDLERS,
 } as const satisfies Record<HandlerName, HandlerSpec>;
 
 /** A handler declared in HANDLERS but not listed in HANDLER_NAMES fails to compile here. */
@@ -160,7 +162,7 @@ export interface TimelineEntry {
   voided: { bySeq: number; reason: string; actor: { id: string; fullName: string } | null; recordedAt: string } | null;
 }
 
-export interface HandlerOutputs extends MedicalOutputs, AccessOutputs {
+export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs {
   'system.status': SystemStatus;
   'system.setup': { facilityName: string };
   'system.stats': Stats;

@@ -3,6 +3,7 @@ import { roleSchema } from './accounts';
 import { FieldChange, PHASES, RELEASE_KINDS, traineeDetailsBase } from './admissions';
 import { ACCESS_EVENTS } from './access';
 import { MEDICAL_EVENTS, MEDICAL_VOIDABLE } from './medical';
+import { DUTY_EVENTS, DUTY_VOIDABLE } from './duty';
 
 /**
  * Every event type Sen writes, with the version of its data shape and the zod schema of that
@@ -80,10 +81,11 @@ export const EVENT_TYPES = {
   },
   ...MEDICAL_EVENTS,
   ...ACCESS_EVENTS,
+  ...DUTY_EVENTS,
 } as const;
 
 /** Event types a person may void (their own, or anyone's as admin). */
-export const VOIDABLE_TYPES: readonly EventType[] = ['TraineeAdmitted', 'TraineeDetailsCorrected', 'TraineeReleased', 'TraineePhaseAdvanced', ...MEDICAL_VOIDABLE];
+export const VOIDABLE_TYPES: readonly EventType[] = ['TraineeAdmitted', 'TraineeDetailsCorrected', 'TraineeReleased', 'TraineePhaseAdvanced', ...MEDICAL_VOIDABLE, ...DUTY_VOIDABLE];
 
 export type EventType = keyof typeof EVENT_TYPES;
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_TYPES)[T]['data']>;
@@ -132,4 +134,14 @@ export const streams = {
   formulary: 'formulary',
   /** The access log: who opened, exported, printed or backed up whose data. */
   access: 'access',
+  /** The facility's dorms, rooms and beds. */
+  layout: 'layout',
+  /** One trainee's beds: assigned, moved, vacated. */
+  housing: (traineeId: string) => `housing:${traineeId}`,
+  /** One trainee's conduct: violations, measures, rewards, monthly ratings. */
+  conduct: (traineeId: string) => `conduct:${traineeId}`,
+  /** One keep-apart rule between two trainees. */
+  keepApart: (ruleId: string) => `keepapart:${ruleId}`,
+  headcount: 'headcount',
+  dutyLog: 'dutylog',
 };

@@ -77,6 +77,12 @@ export const HANDLER_NAMES = [
   // access log
   'medical.openRecord',
   'access.list',
+  // Duty slices (shared/duty/*.ts): one block each, kept in this order.
+  // housing
+  // keepApart
+  // conduct
+  // recognition
+  // dutyLog
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

@@ -24,6 +24,12 @@ export const PERMISSIONS = {
   'trainee.restrictions': ['admin', 'medical', 'duty', 'instructor'],
   /** The access log: who opened, exported, printed or backed up whose data. */
   'access.read': ['admin'],
+  /** Housing board, keep-apart, headcount, conduct, rewards, ratings, duty log: reading. */
+  'duty.read': ['admin', 'duty'],
+  /** Recording them (the duty officers' daily work). */
+  'duty.write': ['duty'],
+  /** Dorms, rooms, beds, the violation catalog, the eligibility thresholds (facility set-up). */
+  'facility.manage': ['admin'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

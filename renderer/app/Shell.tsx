@@ -14,6 +14,7 @@ import { RosterPage } from '../features/roster/RosterPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { TraineePage } from '../features/trainees/TraineePage';
 import { MedicalPage } from '../features/medical/MedicalPage';
+import { DutyPage } from '../features/duty/DutyPage';
 import { MedicalRecordPage } from '../features/medical/record/MedicalRecordPage';
 import { AccessLogPage } from '../features/access/AccessLogPage';
 import { label } from '../features/trainees/format';
@@ -53,6 +54,8 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return isAllowed('medical.read', user.roles) ? <MedicalPage tab={route.tab} /> : <RosterPage user={user} />;
     case 'medicalRecord':
       return isAllowed('medical.read', user.roles) ? <MedicalRecordPage key={route.traineeId} traineeId={route.traineeId} /> : <RosterPage user={user} />;
+    case 'duty':
+      return isAllowed('duty.read', user.roles) ? <DutyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
     case 'accessLog':
       return isAllowed('access.read', user.roles) ? <AccessLogPage /> : <RosterPage user={user} />;
   }
@@ -106,6 +109,11 @@ export function Shell({
               <NavButton route={{ name: 'roster' }} current={route}>
                 {t('nav.roster')}
               </NavButton>
+              {isAllowed('duty.read', user.roles) ? (
+                <NavButton route={{ name: 'duty', tab: 'board' }} current={route}>
+                  {t('nav.duty')}
+                </NavButton>
+              ) : null}
               {isAllowed('medical.read', user.roles) ? (
                 <NavButton route={{ name: 'medical', tab: 'dashboard' }} current={route}>
                   {t('nav.medical')}

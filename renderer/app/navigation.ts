@@ -11,7 +11,11 @@ export type Route =
   | { name: 'accounts' }
   | { name: 'medical'; tab: MedicalTab }
   | { name: 'medicalRecord'; traineeId: string }
-  | { name: 'accessLog' };
+  | { name: 'accessLog' }
+  | { name: 'duty'; tab: DutyTab };
+
+/** The tabs of the duty officers' page (`layout` for the admin). */
+export type DutyTab = 'board' | 'keepApart' | 'headcount' | 'conduct' | 'recognition' | 'log' | 'layout';
 
 /** The tabs of the medical officers' page. */
 export type MedicalTab = 'dashboard' | 'round' | 'formulary' | 'settings';
@@ -54,5 +58,6 @@ export const { navigate, setAsOf } = navigation.actions;
  * on their dashboard (today's round, detox, screenings, ARV); everyone else on the roster.
  */
 export function homeRoute(roles: readonly string[]): Route {
-  return roles.includes('medical') ? { name: 'medical', tab: 'dashboard' } : { name: 'roster' };
+  if (roles.includes('medical')) return { name: 'medical', tab: 'dashboard' };
+  return { name: 'roster' };
 }

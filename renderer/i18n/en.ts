@@ -1,3 +1,4 @@
+import { dutyEn } from './duty';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import type { Catalog } from './vi';
@@ -66,6 +67,7 @@ export const en: Catalog = {
     myAccount: 'My account',
   },
   nav: {
+    duty: 'Duty',
     medical: 'Medical',
     roster: 'Trainees',
     system: 'System',
@@ -394,6 +396,7 @@ export const en: Catalog = {
       AccountLocked: 'Account locked',
       TraineePhaseAdvanced: 'Stage of treatment changed',
       ...medicalEn.eventTypes,
+      ...dutyEn.eventTypes,
     },
   },
   medical: { title: 'Medical', tabs: { dashboard: 'To do', round: 'Medication round', formulary: 'Formulary', settings: 'Settings' } },
@@ -403,6 +406,12 @@ export const en: Catalog = {
   arv: medicalEn.arv,
   flags: medicalEn.flags,
   access: medicalEn.access,
+  duty: { title: 'Duty', tabs: { board: 'Housing board', keepApart: 'Keep apart', headcount: 'Headcount', conduct: 'Violations, measures', recognition: 'Rewards, ratings', log: 'Duty log', layout: 'Facility layout' } },
+  housing: dutyEn.housing,
+  keepApart: dutyEn.keepApart,
+  conduct: dutyEn.conduct,
+  recognition: dutyEn.recognition,
+  dutyLog: dutyEn.dutyLog,
   errors: {
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
     DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',

@@ -1,3 +1,4 @@
+import { dutyVi } from './duty';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 /**
@@ -67,6 +68,7 @@ export const vi = {
     myAccount: 'Tài khoản của tôi',
   },
   nav: {
+    duty: 'Trực ban',
     medical: 'Y tế',
     roster: 'Học viên',
     system: 'Hệ thống',
@@ -395,6 +397,7 @@ export const vi = {
       AccountLocked: 'Khóa tài khoản tạm thời',
       TraineePhaseAdvanced: 'Chuyển giai đoạn điều trị',
       ...medicalVi.eventTypes,
+      ...dutyVi.eventTypes,
     },
   },
   medical: { title: 'Y tế', tabs: { dashboard: 'Việc cần làm', round: 'Phát thuốc', formulary: 'Danh mục thuốc', settings: 'Cài đặt' } },
@@ -404,6 +407,12 @@ export const vi = {
   arv: medicalVi.arv,
   flags: medicalVi.flags,
   access: medicalVi.access,
+  duty: { title: 'Trực ban', tabs: { board: 'Buồng, giường', keepApart: 'Không ở chung', headcount: 'Điểm danh', conduct: 'Vi phạm, kỷ luật', recognition: 'Khen thưởng, xếp loại', log: 'Sổ trực ban', layout: 'Sơ đồ cơ sở' } },
+  housing: dutyVi.housing,
+  keepApart: dutyVi.keepApart,
+  conduct: dutyVi.conduct,
+  recognition: dutyVi.recognition,
+  dutyLog: dutyVi.dutyLog,
   errors: {
     DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
     DETOX_EPISODE_CLOSED: 'Đợt cắt cơn này đã kết thúc: không thể đánh giá hay kết thúc thêm.',

@@ -151,7 +151,9 @@ export function traineeTimeline(
   if (own.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');
   // The medical stream joins the timeline whole for medical officers, reduced for everyone else.
   const medical = store.readStream(streams.medical(id));
-  const merged = [...own, ...(may('medical.read') ? medical : redactMedicalEvents(medical, may))].sort((a, b) => a.seq - b.seq);
+  // Beds and conduct (violations, measures, rewards, ratings) for those who hold duty.read.
+  const duty = may('duty.read') ? [...store.readStream(streams.housing(id)), ...store.readStream(streams.conduct(id))] : [];
+  const merged = [...own, ...(may('medical.read') ? medical : redactMedicalEvents(medical, may)), ...duty].sort((a, b) => a.seq - b.seq);
   const events = recordedBefore === null ? merged : merged.filter((e) => e.recordedAt < recordedBefore);
   if (events.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');
   const names = new Map(

@@ -1,0 +1,4 @@
+/** Placeholder until the keepApart slice lands: replaced by its owner. */
+export function KeepApartScreen(): null {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** Placeholder until the recognition slice lands: replaced by its owner. */
+export function RecognitionScreen(): null {
+  return null;
+}
