@@ -82,6 +82,12 @@ export const HANDLER_NAMES = [
   // keepApart
   // conduct
   // recognition
+  'duty.recognition.reward',
+  'duty.recognition.rate',
+  'duty.recognition.sheet',
+  'duty.recognition.eligibility',
+  'duty.recognition.rules',
+  'duty.recognition.setRules',
   // dutyLog
 ] as const;
 
