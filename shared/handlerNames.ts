@@ -81,6 +81,15 @@ export const HANDLER_NAMES = [
   // housing
   // keepApart
   // conduct
+  'conduct.types.list',
+  'conduct.types.add',
+  'conduct.types.change',
+  'conduct.violations.record',
+  'conduct.measures.impose',
+  'conduct.measures.suspend',
+  'conduct.selfCriticism.receive',
+  'conduct.overview',
+  'conduct.forTrainee',
   // recognition
   'duty.recognition.reward',
   'duty.recognition.rate',
