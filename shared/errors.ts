@@ -112,6 +112,8 @@ export const CORE_ISSUE_CODES = [
   'selfCriticismAlreadyReceived',
   'duplicateViolationType',
   'traineeReleased',
+  // duty log: a shift note for a handover long past
+  'shiftNoteTooOld',
   'duplicateFileNumber',
   'duplicateUsername',
   'wrongPassword',

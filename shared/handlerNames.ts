@@ -98,6 +98,9 @@ export const HANDLER_NAMES = [
   'duty.recognition.rules',
   'duty.recognition.setRules',
   // dutyLog
+  'dutyLog.recordNote',
+  'dutyLog.day',
+  'dutyLog.handover',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

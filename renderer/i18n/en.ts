@@ -482,6 +482,7 @@ export const en: Catalog = {
     passwordsDiffer: 'The passwords do not match',
     invalidId: 'Invalid identifier',
     dateInFuture: 'The date cannot be in the future',
+    shiftNoteTooOld: "Notes are only for today's shifts or last night's",
     releaseBeforeAdmission: 'Release cannot be before the admission date',
     duplicateFileNumber: 'This file number is already in use',
     invalidType: 'Wrong kind of value',

@@ -483,6 +483,7 @@ export const vi = {
     passwordsDiffer: 'Hai mật khẩu không khớp',
     invalidId: 'Mã không hợp lệ',
     dateInFuture: 'Ngày không được ở tương lai',
+    shiftNoteTooOld: 'Chỉ ghi chú cho ca hôm nay hoặc ca đêm hôm qua',
     releaseBeforeAdmission: 'Ngày ra cơ sở không được trước ngày tiếp nhận',
     duplicateFileNumber: 'Số hồ sơ này đã được dùng',
     invalidType: 'Giá trị sai kiểu',

@@ -1,17 +1,92 @@
 import { z } from 'zod';
 import type { HandlerSpec } from '../api';
+import { isoDate } from '../admissions';
 
 /** The duty log: a day's page of everything duty officers recorded, shift notes, the handover. */
 
+export const SHIFTS = ['day', 'night'] as const;
+export type Shift = (typeof SHIFTS)[number];
+
 /** Event types of this slice: name -> { schema version, data shape }. Joined into EVENT_TYPES. */
-export const DUTY_LOG_EVENTS = {} as const satisfies Record<string, { schema: number; data: z.ZodType }>;
+export const DUTY_LOG_EVENTS = {
+  /**
+   * A free-text note for the shift of `date` (the calendar day the shift began: a night-shift note
+   * written at 02:00 belongs to the evening before). On the `dutylog` stream.
+   */
+  ShiftNoteRecorded: {
+    schema: 1,
+    data: z.object({ noteId: z.uuid(), date: z.string(), shift: z.enum(SHIFTS), text: z.string().min(1) }),
+  },
+} as const satisfies Record<string, { schema: number; data: z.ZodType }>;
+
+// Command inputs. Messages are `validation.` keys; "not in the future" is the decider's (the clock).
+
+export const recordShiftNoteInput = z
+  .object({
+    date: isoDate,
+    shift: z.enum(SHIFTS, { error: 'invalidChoice' }),
+    text: z.string().trim().min(1, 'required').max(2000, 'tooLong'),
+  })
+  .strict();
+
+const dayInput = z.object({ date: isoDate }).strict();
+const handoverInput = z.object({}).strict();
 
 /** Handlers of this slice: joined into HANDLERS (names also go in shared/handlerNames.ts). */
-export const DUTY_LOG_HANDLERS = {} as const satisfies Record<string, HandlerSpec>;
+export const DUTY_LOG_HANDLERS = {
+  'dutyLog.recordNote': { input: recordShiftNoteInput, permission: 'duty.write', kind: 'command' },
+  /** Everything duty officers recorded on one day (never a medical event), and that day's shift notes. */
+  'dutyLog.day': { input: dayInput, permission: 'duty.read', kind: 'query' },
+  /** For the next shift: the last shift's notes and the counts to take over. */
+  'dutyLog.handover': { input: handoverInput, permission: 'duty.read', kind: 'query' },
+} as const satisfies Record<string, HandlerSpec>;
+
+/** One thing a duty officer recorded: when, who, what (an event type), about whom. */
+export interface DutyLogLine {
+  seq: number;
+  /** ISO instant it was recorded. */
+  at: string;
+  officer: string;
+  type: string;
+  /** For a void: the type of the event taken back. */
+  voidedType: string | null;
+  traineeId: string | null;
+  traineeName: string | null;
+  fileNumber: string | null;
+}
+
+export interface ShiftNote {
+  seq: number;
+  noteId: string;
+  date: string;
+  shift: Shift;
+  text: string;
+  officer: string;
+  at: string;
+}
+
+export interface DutyLogDay {
+  date: string;
+  /** In the order recorded. */
+  lines: DutyLogLine[];
+  /** That day's shift notes, day shift first, in the order written. */
+  notes: ShiftNote[];
+}
+
+export interface Handover {
+  /** The latest shift with notes (date and shift), or null when none was ever written. */
+  shift: { date: string; shift: Shift } | null;
+  notes: ShiftNote[];
+  /** What the next shift takes over: facts only (no reasons), from the roster and trainee_flags. */
+  counts: { inCare: number; atHospital: number; separateHousing: number; recordedToday: number };
+}
 
 /** Output type of each handler above. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DutyLogOutputs {}
+export interface DutyLogOutputs {
+  'dutyLog.recordNote': { noteId: string; seq: number };
+  'dutyLog.day': DutyLogDay;
+  'dutyLog.handover': Handover;
+}
 
 /** Event types of this slice a person may void (their own, or anyone's as admin). */
-export const DUTY_LOG_VOIDABLE: readonly (keyof typeof DUTY_LOG_EVENTS)[] = [];
+export const DUTY_LOG_VOIDABLE: readonly (keyof typeof DUTY_LOG_EVENTS)[] = ['ShiftNoteRecorded'];

@@ -4,13 +4,79 @@
  * everything its screens say, under the key `dutyLog.` of the catalogs.
  */
 const vi = {
-  eventTypes: {},
-  ui: {},
+  eventTypes: {
+    ShiftNoteRecorded: 'Ghi chú ca trực',
+  },
+  ui: {
+    title: 'Sổ trực',
+    day: 'Ngày',
+    previousDay: 'Ngày trước',
+    nextDay: 'Ngày sau',
+    today: 'Hôm nay',
+    lines: 'Việc cán bộ trực đã ghi trong ngày',
+    noLines: 'Không có việc nào được ghi trong ngày này.',
+    columns: { time: 'Giờ', officer: 'Cán bộ', what: 'Việc', whom: 'Học viên' },
+    voided: 'Huỷ: {{type}}',
+    shifts: { day: 'Ca ngày', night: 'Ca đêm' },
+    notes: 'Ghi chú ca trực',
+    noNotes: 'Chưa có ghi chú cho ngày này.',
+    noteBy: '{{officer}}, lúc {{time}}',
+    form: {
+      title: 'Ghi chú ca trực',
+      date: 'Ngày của ca',
+      shift: 'Ca',
+      text: 'Nội dung',
+      submit: 'Ghi chú',
+      success: 'Đã ghi chú ca trực.',
+    },
+    handover: {
+      title: 'Bàn giao ca',
+      lastShift: '{{shift}} ngày {{date}}',
+      noNotes: 'Chưa có ghi chú ca nào.',
+      inCare: 'Học viên đang quản lý',
+      atHospital: 'Đang ở bệnh viện',
+      separateHousing: 'Cần ở riêng',
+      recordedToday: 'Việc đã ghi hôm nay',
+    },
+  },
 };
 
 const en: typeof vi = {
-  eventTypes: {},
-  ui: {},
+  eventTypes: {
+    ShiftNoteRecorded: 'Shift note',
+  },
+  ui: {
+    title: 'Duty log',
+    day: 'Day',
+    previousDay: 'Previous day',
+    nextDay: 'Next day',
+    today: 'Today',
+    lines: 'Recorded by duty officers that day',
+    noLines: 'Nothing was recorded on this day.',
+    columns: { time: 'Time', officer: 'Officer', what: 'What', whom: 'Trainee' },
+    voided: 'Voided: {{type}}',
+    shifts: { day: 'Day shift', night: 'Night shift' },
+    notes: 'Shift notes',
+    noNotes: 'No notes for this day yet.',
+    noteBy: '{{officer}}, at {{time}}',
+    form: {
+      title: 'Shift note',
+      date: 'Day of the shift',
+      shift: 'Shift',
+      text: 'Note',
+      submit: 'Save note',
+      success: 'Shift note saved.',
+    },
+    handover: {
+      title: 'Handover',
+      lastShift: '{{shift}} of {{date}}',
+      noNotes: 'No shift notes yet.',
+      inCare: 'Trainees in care',
+      atHospital: 'At hospital',
+      separateHousing: 'Separate housing required',
+      recordedToday: 'Recorded today',
+    },
+  },
 };
 
 export const dutyLogMessages = { vi, en };

@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanupTempDirs, openStore, projectionSnapshot, traineeDetails } from '../../support/core';
+import { medicalFixture } from '../../support/medical';
+import { dayBefore, recordShiftNote } from '../../../electron/core/duty/dutyLog/decider';
+import { SenError } from '../../../shared/errors';
+
+afterEach(cleanupTempDirs);
+
+/** 05:00 UTC: the same calendar day (2026-11-20) wherever the tests run. */
+const NOW = () => new Date('2026-11-20T05:00:00.000Z');
+const TODAY = '2026-11-20';
+
+function issueOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof SenError) return e.issues?.[0]?.code ?? e.code;
+    throw e;
+  }
+  return undefined;
+}
+
+describe('shift note rule', () => {
+  it("takes today's and yesterday's shifts, refuses the future and older days", () => {
+    expect(recordShiftNote({ date: TODAY, shift: 'day', text: 'Yên' }, 'n1', TODAY)).toEqual([{ type: 'ShiftNoteRecorded', data: { noteId: 'n1', date: TODAY, shift: 'day', text: 'Yên' } }]);
+    expect(recordShiftNote({ date: '2026-11-19', shift: 'night', text: 'Yên' }, 'n2', TODAY)).toHaveLength(1);
+    expect(issueOf(() => recordShiftNote({ date: '2026-11-21', shift: 'day', text: 'x' }, 'n3', TODAY))).toBe('dateInFuture');
+    expect(issueOf(() => recordShiftNote({ date: '2026-11-18', shift: 'night', text: 'x' }, 'n4', TODAY))).toBe('shiftNoteTooOld');
+    // Across a month and a year boundary.
+    expect(dayBefore('2026-03-01')).toBe('2026-02-28');
+    expect(dayBefore('2027-01-01')).toBe('2026-12-31');
+  });
+});
+
+describe('the duty log through the service', () => {
+  it("the day's page lists a duty officer's admission and shift note, never a medical officer's screening or flag, nor the admin's work", async () => {
+    const f = await medicalFixture(1, NOW);
+    const admitted = await f.ok('duty', 'trainees.admit', traineeDetails({ fullName: 'Lò Văn Páo' }));
+    await f.ok('medical', 'medical.screening.record', { traineeId: admitted.traineeId, date: '2026-11-19', results: { hiv: 'negative' }, note: 'KIN-SANG-LOC' });
+    await f.ok('medical', 'medical.flags.setHousing', { traineeId: admitted.traineeId, reason: 'infectious_isolation', note: 'KIN-O-RIENG', since: '2026-11-19', reviewDate: '2026-12-01' });
+    const note = await f.ok('duty', 'dutyLog.recordNote', { date: TODAY, shift: 'day', text: 'Phòng 3 mất điện, đã báo.' });
+
+    const day = await f.ok('duty', 'dutyLog.day', { date: TODAY });
+    expect(day.lines.map((l) => [l.type, l.officer, l.traineeId, l.traineeName])).toEqual([
+      ['TraineeAdmitted', expect.any(String), admitted.traineeId, 'Lò Văn Páo'],
+      ['ShiftNoteRecorded', expect.any(String), null, null],
+    ]);
+    expect(day.lines[0]!.officer).not.toBe('');
+    expect(day.notes).toEqual([{ seq: note.seq, noteId: note.noteId, date: TODAY, shift: 'day', text: 'Phòng 3 mất điện, đã báo.', officer: day.lines[0]!.officer, at: NOW().toISOString() }]);
+    const json = JSON.stringify(day);
+    for (const secret of ['Screening', 'HousingFlag', 'KIN-', 'infectious_isolation', 'medical:']) expect(json).not.toContain(secret);
+
+    // The admin reads it too; another day is empty.
+    expect((await f.ok('admin', 'dutyLog.day', { date: TODAY })).lines).toHaveLength(2);
+    expect(await f.ok('duty', 'dutyLog.day', { date: '2026-11-19' })).toEqual({ date: '2026-11-19', lines: [], notes: [] });
+
+    // The handover: the notes of the last shift, and facts without reasons.
+    const handover = await f.ok('duty', 'dutyLog.handover', {});
+    expect(handover.shift).toEqual({ date: TODAY, shift: 'day' });
+    expect(handover.notes.map((n) => n.noteId)).toEqual([note.noteId]);
+    expect(handover.counts).toEqual({ inCare: 2, atHospital: 0, separateHousing: 1, recordedToday: 2 });
+    expect(JSON.stringify(handover)).not.toContain('KIN-');
+    f.service.close();
+  });
+
+  it('refuses bad notes and the wrong people with a clear error, writing nothing', async () => {
+    const f = await medicalFixture(1, NOW);
+    const before = f.events();
+    const refusals: [string, unknown][] = [];
+    const tryAs = async (role: 'duty' | 'admin' | 'medical' | 'teacher', input: unknown) => {
+      const r = await f.service.call(role, 'dutyLog.recordNote', input);
+      refusals.push([role, r.ok ? 'ok' : (r.error.issues?.map((i) => `${i.path}:${i.code}`) ?? r.error.code)]);
+    };
+    await tryAs('duty', { date: '2026-11-21', shift: 'day', text: 'Ghi trước' });
+    await tryAs('duty', { date: '2026-11-10', shift: 'night', text: 'Ghi muộn' });
+    await tryAs('duty', { date: '20/11/2026', shift: 'day', text: 'Sai định dạng' });
+    await tryAs('duty', { date: TODAY, shift: 'evening', text: 'Ca lạ' });
+    await tryAs('duty', { date: TODAY, shift: 'day', text: '   ' });
+    await tryAs('duty', { date: TODAY, shift: 'day', text: 'x'.repeat(2001) });
+    await tryAs('admin', { date: TODAY, shift: 'day', text: 'Quản trị ghi' });
+    await tryAs('medical', { date: TODAY, shift: 'day', text: 'Y tế ghi' });
+    expect(refusals).toEqual([
+      ['duty', ['date:dateInFuture']],
+      ['duty', ['date:shiftNoteTooOld']],
+      ['duty', ['date:invalidDate']],
+      ['duty', ['shift:invalidChoice']],
+      ['duty', ['text:required']],
+      ['duty', ['text:tooLong']],
+      ['admin', 'FORBIDDEN'],
+      ['medical', 'FORBIDDEN'],
+    ]);
+    expect(f.events()).toBe(before);
+
+    for (const role of ['medical', 'teacher', 'instructor'] as const) {
+      const day = await f.service.call(role, 'dutyLog.day', { date: TODAY });
+      const handover = await f.service.call(role, 'dutyLog.handover', {});
+      expect([role, day.ok ? 'ok' : day.error.code, handover.ok ? 'ok' : handover.error.code]).toEqual([role, 'FORBIDDEN', 'FORBIDDEN']);
+    }
+    const bad = await f.service.call('duty', 'dutyLog.day', { date: '2026-13-01' });
+    expect(bad.ok ? 'ok' : bad.error.issues?.map((i) => i.code)).toEqual(['invalidDate']);
+    f.service.close();
+  });
+
+  it('a voided note leaves the page, its void stays listed; the inline tables equal a rebuild from the log', async () => {
+    const f = await medicalFixture(2, NOW);
+    const [a, b] = f.traineeIds as [string, string];
+    const night = await f.ok('duty', 'dutyLog.recordNote', { date: '2026-11-19', shift: 'night', text: 'Đêm yên tĩnh.' });
+    const wrong = await f.ok('duty', 'dutyLog.recordNote', { date: TODAY, shift: 'day', text: 'Ghi nhầm ca.' });
+    await f.ok('duty', 'trainees.advancePhase', { traineeId: a, from: 'intake', to: 'detox', date: TODAY, note: '' });
+    await f.ok('medical', 'medical.flags.refer', { traineeId: b, date: TODAY, hospital: 'KIN-BV', reason: 'KIN-LY-DO' });
+    await f.ok('duty', 'events.void', { seq: wrong.seq, reason: 'Nhầm ca' });
+
+    const day = await f.ok('duty', 'dutyLog.day', { date: TODAY });
+    expect(day.lines.map((l) => [l.type, l.voidedType, l.traineeId])).toEqual([
+      ['ShiftNoteRecorded', null, null],
+      ['TraineePhaseAdvanced', null, a],
+      ['EventVoided', 'ShiftNoteRecorded', null],
+    ]);
+    // Notes belong to their shift's day: last night's is on yesterday's page, today's was voided.
+    expect(day.notes).toEqual([]);
+    expect((await f.ok('duty', 'dutyLog.day', { date: '2026-11-19' })).notes.map((n) => n.noteId)).toEqual([night.noteId]);
+    // The only note left is last night's: the handover shows it, and b at hospital (no hospital, no reason).
+    const handover = await f.ok('duty', 'dutyLog.handover', {});
+    expect(handover.shift).toEqual({ date: '2026-11-19', shift: 'night' });
+    expect(handover.counts).toMatchObject({ inCare: 2, atHospital: 1, recordedToday: 3 });
+    expect(JSON.stringify([day, handover])).not.toContain('KIN-');
+    f.service.close();
+
+    const store = openStore(f.dataDir);
+    const inline = projectionSnapshot(store);
+    expect(inline['duty_log_entries']).toHaveLength(3);
+    expect(inline['shift_notes']).toHaveLength(1);
+    store.rebuild();
+    expect(projectionSnapshot(store)).toEqual(inline);
+    store.close();
+  });
+});
