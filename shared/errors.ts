@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'ALREADY_ON_ART',
   'NOT_ON_ART',
   'ALREADY_VOIDED',
+  /** Keep-apart slice: the two trainees already have an active rule; end it before setting another. */
+  'KEEP_APART_ACTIVE',
   /** Projections are being rebuilt after an update; try again in a moment. */
   'STARTING',
   /** The screen is locked: sign in again to continue. */
@@ -69,6 +71,10 @@ export const CORE_ISSUE_CODES = [
   'screeningBeforeAdmission',
   'screeningAfterRelease',
   'nothingToRecord',
+  // keepApart slice: a rule for one person, a count naming a room twice or an unknown room
+  'sameTrainee',
+  'duplicateRoom',
+  'unknownRoom',
   // flags slice: dates checked against the record
   'beforeAdmission',
   'clearBeforeSince',

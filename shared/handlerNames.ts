@@ -80,6 +80,13 @@ export const HANDLER_NAMES = [
   // Duty slices (shared/duty/*.ts): one block each, kept in this order.
   // housing
   // keepApart
+  'duty.keepApart.set',
+  'duty.keepApart.end',
+  'duty.keepApart.list',
+  'duty.headcount.sheet',
+  'duty.headcount.record',
+  'duty.headcount.mismatches',
+  'duty.headcount.resolve',
   // conduct
   'conduct.types.list',
   'conduct.types.add',

@@ -442,6 +442,7 @@ export const en: Catalog = {
     REFERRAL_OPEN: 'This trainee is at hospital. Record the return before another referral.',
     NOT_ACTIVE: 'This is no longer in force (already cleared or ended).',
     ALREADY_VOIDED: 'This record was already voided.',
+    KEEP_APART_ACTIVE: 'These two trainees already have an active keep-apart rule.',
     STARTING: 'Sen is rebuilding its views after an update; please try again in a moment.',
     DB_FROM_NEWER_SEN: 'The data was written by a newer version of Sen. Install the newer Sen to open it; nothing was changed.',
     STORAGE_READ_ONLY: 'Sen cannot write to its data folder (read-only disk or no permission). Nothing was recorded. Check that the disk is not write-protected and that Sen may write to the folder.',
@@ -511,5 +512,8 @@ export const en: Catalog = {
     beforePreviousReturn: 'The referral date cannot be before the previous return',
     reviewBeforeSince: 'The review date cannot be before the start date',
     untilBeforeSince: 'The end date cannot be before the start date',
+    sameTrainee: 'Choose two different trainees',
+    duplicateRoom: 'This room is already in the count',
+    unknownRoom: 'There is no such room in the facility layout',
   },
 };

@@ -443,6 +443,7 @@ export const vi = {
     REFERRAL_OPEN: 'Học viên đang ở bệnh viện. Hãy ghi nhận trở về trước khi chuyển viện lần nữa.',
     NOT_ACTIVE: 'Mục này không còn hiệu lực (đã bỏ hoặc đã kết thúc).',
     ALREADY_VOIDED: 'Bản ghi này đã bị hủy trước đó.',
+    KEEP_APART_ACTIVE: 'Hai học viên này đã có quy định không ở chung đang hiệu lực.',
     STARTING: 'Sen đang dựng lại dữ liệu sau khi cập nhật; vui lòng thử lại sau giây lát.',
     DB_FROM_NEWER_SEN: 'Dữ liệu được tạo bởi phiên bản Sen mới hơn. Hãy cài phiên bản Sen mới hơn để mở; dữ liệu không bị thay đổi.',
     STORAGE_READ_ONLY: 'Sen không ghi được vào thư mục dữ liệu (ổ đĩa chỉ đọc hoặc không có quyền ghi). Chưa có gì được ghi lại. Hãy kiểm tra ổ đĩa không bị khóa ghi và Sen được phép ghi vào thư mục.',
@@ -512,6 +513,9 @@ export const vi = {
     beforePreviousReturn: 'Ngày chuyển viện không được trước lần trở về trước',
     reviewBeforeSince: 'Ngày xem xét lại không được trước ngày bắt đầu',
     untilBeforeSince: 'Ngày kết thúc không được trước ngày bắt đầu',
+    sameTrainee: 'Chọn hai học viên khác nhau',
+    duplicateRoom: 'Phòng này đã có trong lần điểm danh',
+    unknownRoom: 'Không có phòng này trong sơ đồ cơ sở',
   },
 };
 

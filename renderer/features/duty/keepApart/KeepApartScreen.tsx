@@ -1,4 +1,150 @@
-/** Placeholder until the keepApart slice lands: replaced by its owner. */
-export function KeepApartScreen(): null {
-  return null;
+import { Badge, Button, Checkbox, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate, todayIso } from '../../../../shared/dates';
+import { endKeepApartInput, KEEP_APART_LEVELS, KEEP_APART_REASONS, KEEP_APART_ROLES, setKeepApartInput, type KeepApartRule } from '../../../../shared/duty/keepApart';
+import { useListTraineesQuery } from '../../../api/api';
+import { ErrorAlert } from '../../../components/feedback';
+import { FlagFormModal } from '../../medical/flags/FlagForm';
+import { useEndKeepApartMutation, useKeepApartRulesQuery, useSetKeepApartMutation } from './api';
+
+type Dialog = { kind: 'none' } | { kind: 'set' } | { kind: 'end'; rule: KeepApartRule };
+
+/** Keep-apart rules in force (review due first), with the forms to set one and to end one. */
+export function KeepApartScreen() {
+  const { t } = useTranslation();
+  const [includeEnded, setIncludeEnded] = useState(false);
+  const { data, error, isLoading } = useKeepApartRulesQuery({ includeEnded });
+  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  // The pickers list the trainees in care only: a rule for a released trainee is refused anyway.
+  const trainees = useListTraineesQuery({ status: 'in_care', limit: 5000 }, { skip: dialog.kind !== 'set' });
+  const [setRule, setState] = useSetKeepApartMutation();
+  const [endRule, endState] = useEndKeepApartMutation();
+  const close = () => {
+    setDialog({ kind: 'none' });
+    setState.reset();
+    endState.reset();
+  };
+  const choose = { value: '', label: t('keepApart.choose') };
+  const people = [choose, ...(trainees.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.fullName} (${p.fileNumber})` }))];
+  const levelLabel = (l: string) => t(`keepApart.levels.${l}` as 'keepApart.levels.room');
+  const reasonLabel = (r: string) => t(`keepApart.reasons.${r}` as 'keepApart.reasons.other');
+  const roleLabel = (r: string) => t(`keepApart.roles.${r}` as 'keepApart.roles.unknown');
+  const roles = KEEP_APART_ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
+
+  return (
+    <Stack gap="md" data-testid="keep-apart-screen">
+      <Group justify="space-between">
+        <Title order={3}>{t('keepApart.title')}</Title>
+        <Group>
+          <Checkbox label={t('keepApart.showEnded')} checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} />
+          <Button onClick={() => setDialog({ kind: 'set' })} data-testid="keep-apart-add">
+            {t('keepApart.add')}
+          </Button>
+        </Group>
+      </Group>
+      {isLoading ? <Loader size="sm" /> : null}
+      <ErrorAlert error={error} />
+      {data && data.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t('keepApart.empty')}
+        </Text>
+      ) : null}
+      {data && data.length > 0 ? (
+        <Table striped highlightOnHover data-testid="keep-apart-rules">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('keepApart.columns.pair')}</Table.Th>
+              <Table.Th>{t('keepApart.columns.level')}</Table.Th>
+              <Table.Th>{t('keepApart.columns.reason')}</Table.Th>
+              <Table.Th>{t('keepApart.columns.review')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.map((r) => (
+              <Table.Tr key={r.ruleId} data-testid="keep-apart-rule">
+                <Table.Td>
+                  <Text size="sm">
+                    {r.a.fullName} ({roleLabel(r.a.role)}) ↔ {r.b.fullName} ({roleLabel(r.b.role)})
+                  </Text>
+                  {r.note ? (
+                    <Text size="xs" c="dimmed">
+                      {r.note}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{levelLabel(r.level)}</Table.Td>
+                <Table.Td>{reasonLabel(r.reason)}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <Text size="sm">{formatDate(r.reviewDate)}</Text>
+                    {r.reviewDue ? (
+                      <Badge color="orange" variant="light" data-testid="review-due">
+                        {t('keepApart.reviewDue')}
+                      </Badge>
+                    ) : null}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  {r.endedDate === null ? (
+                    <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'end', rule: r })}>
+                      {t('keepApart.end')}
+                    </Button>
+                  ) : (
+                    <Text size="xs" c="dimmed">
+                      {t('keepApart.endedOn', { date: formatDate(r.endedDate) })}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+
+      <FlagFormModal
+        opened={dialog.kind === 'set'}
+        onClose={close}
+        testId="keep-apart-form"
+        title={t('keepApart.setTitle')}
+        fields={[
+          { name: 'traineeA', kind: 'select', label: t('keepApart.traineeA'), options: people },
+          { name: 'roleA', kind: 'select', label: t('keepApart.roleA'), options: roles },
+          { name: 'traineeB', kind: 'select', label: t('keepApart.traineeB'), options: people },
+          { name: 'roleB', kind: 'select', label: t('keepApart.roleB'), options: roles },
+          { name: 'level', kind: 'select', label: t('keepApart.level'), options: KEEP_APART_LEVELS.map((l) => ({ value: l, label: levelLabel(l) })) },
+          { name: 'reason', kind: 'select', label: t('keepApart.reason'), options: [choose, ...KEEP_APART_REASONS.map((r) => ({ value: r, label: reasonLabel(r) }))] },
+          { name: 'reviewDate', kind: 'date', label: t('keepApart.reviewDate') },
+          { name: 'note', kind: 'textarea', label: t('keepApart.note') },
+        ]}
+        defaults={{ traineeA: '', roleA: 'unknown', traineeB: '', roleB: 'unknown', level: 'room', reason: '', reviewDate: '', note: '' }}
+        schema={setKeepApartInput}
+        fixed={{}}
+        submitLabel={t('keepApart.save')}
+        submit={(v) => setRule(v as Parameters<typeof setRule>[0])}
+        loading={setState.isLoading}
+        error={setState.error}
+        success={(tr) => tr('keepApart.saved')}
+      />
+      <FlagFormModal
+        opened={dialog.kind === 'end'}
+        onClose={close}
+        testId="keep-apart-end-form"
+        title={t('keepApart.endTitle')}
+        fields={[
+          { name: 'date', kind: 'date', label: t('keepApart.endDate') },
+          { name: 'note', kind: 'textarea', label: t('keepApart.note') },
+        ]}
+        defaults={{ date: formatDate(todayIso()), note: '' }}
+        schema={endKeepApartInput}
+        fixed={{ ruleId: dialog.kind === 'end' ? dialog.rule.ruleId : '' }}
+        submitLabel={t('keepApart.end')}
+        submit={(v) => endRule(v as Parameters<typeof endRule>[0])}
+        loading={endState.isLoading}
+        error={endState.error}
+        success={(tr) => tr('keepApart.ended')}
+      />
+    </Stack>
+  );
 }
