@@ -45,6 +45,16 @@ export const ERROR_CODES = [
   'ALREADY_ON_ART',
   'NOT_ON_ART',
   'ALREADY_VOIDED',
+  /** Housing slice: the placement raises warnings (`params.warnings`, comma-separated codes); record it anyway only with a reason. */
+  'HOUSING_WARNINGS',
+  /** Housing slice: someone else is in that bed. */
+  'BED_TAKEN',
+  /** Housing slice: the room is closed. */
+  'ROOM_CLOSED',
+  /** Housing slice: a room with people in it cannot be closed. */
+  'ROOM_OCCUPIED',
+  /** Housing slice: a move or vacate for a trainee without a bed. */
+  'NO_BED',
   /** Keep-apart slice: the two trainees already have an active rule; end it before setting another. */
   'KEEP_APART_ACTIVE',
   /** Projections are being rebuilt after an update; try again in a moment. */
@@ -110,6 +120,10 @@ export const CORE_ISSUE_CODES = [
   'doseNotDue',
   'doseAlreadyRecorded',
   'arvInArtSection',
+  // housing slice: beds and dates checked against the layout and the trainee's current bed
+  'unknownBed',
+  'beforeCurrentBed',
+  'duplicateRoomName',
   // conduct slice (duty): the catalog, the violation a measure names, dates checked against the record
   'unknownViolation',
   'unknownMeasure',

@@ -79,6 +79,16 @@ export const HANDLER_NAMES = [
   'access.list',
   // Duty slices (shared/duty/*.ts): one block each, kept in this order.
   // housing
+  'housing.layout',
+  'housing.addDorm',
+  'housing.addRoom',
+  'housing.changeRoom',
+  'housing.closeRoom',
+  'housing.board',
+  'housing.check',
+  'housing.assign',
+  'housing.move',
+  'housing.vacate',
   // keepApart
   'duty.keepApart.set',
   'duty.keepApart.end',
