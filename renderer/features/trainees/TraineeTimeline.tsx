@@ -9,6 +9,7 @@ import { isAllowed } from '../../../shared/roles';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { useTimelineQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
+import { RecognitionTimelineBody } from '../duty/recognition/RecognitionTimelineBody';
 import { ArvTimelineBody } from '../medical/arv/ArvTimelineBody';
 import { DetoxTimelineBody } from '../medical/detox/DetoxTimelineBody';
 import { FlagsTimelineBody } from '../medical/flags/FlagsTimelineBody';
@@ -143,6 +144,9 @@ function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; ref
     case 'TraineeReferred':
     case 'TraineeReturnedFromReferral':
       return <FlagsTimelineBody entry={entry} refs={refs} />;
+    case 'RewardGranted':
+    case 'MonthlyRated':
+      return <RecognitionTimelineBody entry={entry} />;
     case 'EventVoided':
       return (
         <Stack gap={2} data-testid="timeline-void">
