@@ -1,0 +1,124 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { SessionUser } from '../../../shared/accounts';
+import { formatDate, todayIso } from '../../../shared/dates';
+import type { DutyLogDay, Handover } from '../../../shared/duty/dutyLog';
+import { Providers } from '../../../renderer/app/Providers';
+import { connectBridge, makeStore } from '../../../renderer/app/store';
+import { DutyLogScreen } from '../../../renderer/features/duty/dutyLog/DutyLogScreen';
+import { i18next } from '../../../renderer/i18n';
+import { signedInBridge, type FakeBridge } from '../fakeBridge';
+
+const DUTY: SessionUser = { id: '00000000-0000-4000-8000-000000000004', username: 'truc', fullName: 'Đỗ Văn Trực', roles: ['duty'] };
+const TRAINEE = '00000000-0000-4000-8000-0000000000a1';
+const NOTE = '00000000-0000-4000-8000-0000000000b1';
+const TODAY = todayIso();
+
+/** The day before `iso`, as the screen's "previous day" computes it. */
+function yesterday(iso: string): string {
+  const d = new Date(`${iso}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+const at = (hh: string) => new Date(`${TODAY}T${hh}:00`).toISOString();
+
+const page = (date: string): DutyLogDay =>
+  date === TODAY
+    ? {
+        date,
+        lines: [
+          { seq: 10, at: at('07:05'), officer: 'Đỗ Văn Trực', type: 'TraineeAdmitted', voidedType: null, traineeId: TRAINEE, traineeName: 'Lò Văn Páo', fileNumber: 'HS-2026-0042' },
+          { seq: 11, at: at('08:30'), officer: 'Đỗ Văn Trực', type: 'EventVoided', voidedType: 'TraineePhaseAdvanced', traineeId: TRAINEE, traineeName: 'Lò Văn Páo', fileNumber: 'HS-2026-0042' },
+        ],
+        notes: [{ seq: 12, noteId: NOTE, date, shift: 'day', text: 'Phòng 3 mất điện, đã báo.', officer: 'Đỗ Văn Trực', at: at('09:00') }],
+      }
+    : { date, lines: [], notes: [] };
+
+const handover: Handover = {
+  shift: { date: TODAY, shift: 'day' },
+  notes: page(TODAY).notes,
+  counts: { inCare: 312, atHospital: 2, separateHousing: 5, recordedToday: 2 },
+};
+
+function renderScreen(bridge: FakeBridge) {
+  window.sen = bridge;
+  const store = makeStore({ navigation: { route: { name: 'duty', tab: 'log' } } });
+  connectBridge(store, bridge);
+  const user = userEvent.setup();
+  render(
+    <Providers store={store} env="test">
+      <DutyLogScreen />
+    </Providers>,
+  );
+  return { user };
+}
+
+const bridge = () =>
+  signedInBridge(DUTY)
+    .on('dutyLog.day', (input) => ({ ok: true, value: page(input.date) }))
+    .ok('dutyLog.handover', handover);
+
+describe('the duty log screen', () => {
+  it("shows today's lines with time, officer, what and whom, the notes and the handover; a day back asks for yesterday", async () => {
+    const b = bridge();
+    const { user } = renderScreen(b);
+    const rows = await screen.findAllByTestId('duty-log-line');
+    expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+      ['07:05', 'Đỗ Văn Trực', 'Tiếp nhận học viên', 'HS-2026-0042 · Lò Văn Páo'],
+      ['08:30', 'Đỗ Văn Trực', 'Huỷ: Chuyển giai đoạn điều trị', 'HS-2026-0042 · Lò Văn Páo'],
+    ]);
+    expect(within(screen.getByTestId('duty-log-notes')).getByText('Phòng 3 mất điện, đã báo.')).toBeTruthy();
+    const ho = within(screen.getByTestId('duty-handover'));
+    expect(ho.getByTestId('handover-inCare').textContent).toBe('312');
+    expect(ho.getByTestId('handover-atHospital').textContent).toBe('2');
+    expect(ho.getByText(`Ca ngày ngày ${formatDate(TODAY)}`)).toBeTruthy();
+    expect(b.callsTo('dutyLog.day')).toEqual([{ date: TODAY }]);
+
+    await user.click(screen.getByTestId('duty-log-prev'));
+    await screen.findByText('Không có việc nào được ghi trong ngày này.');
+    expect(b.callsTo('dutyLog.day').at(-1)).toEqual({ date: yesterday(TODAY) });
+    expect((screen.getByTestId('duty-log-date') as HTMLInputElement).value).toBe(formatDate(yesterday(TODAY)));
+
+    // A typed date, confirmed with Enter; a wrong one says so and asks nothing.
+    const input = screen.getByTestId('duty-log-date');
+    await user.clear(input);
+    await user.type(input, '31/02/2026{Enter}');
+    expect(await screen.findByText('Ngày không hợp lệ (dd/mm/yyyy)')).toBeTruthy();
+    await user.clear(input);
+    await user.type(input, `${formatDate(TODAY)}{Enter}`);
+    // Back on today (answered from the cache: no second call).
+    expect(await screen.findAllByTestId('duty-log-line')).toHaveLength(2);
+
+    await i18next.changeLanguage('en');
+    expect(await screen.findByText('Handover')).toBeTruthy();
+    expect(screen.getByText('Day shift of ' + formatDate(TODAY))).toBeTruthy();
+  });
+
+  it('records a shift note from the keyboard (ISO date to the core), refuses an empty one, and shows the core refusal on its field', async () => {
+    const b = bridge().on('dutyLog.recordNote', (input) =>
+      input.date < TODAY
+        ? { ok: false, error: { code: 'VALIDATION', message: 'date: shiftNoteTooOld', issues: [{ path: 'date', code: 'shiftNoteTooOld' }] } }
+        : { ok: true, value: { noteId: NOTE, seq: 13 } },
+    );
+    const { user } = renderScreen(b);
+    const form = within(await screen.findByTestId('shift-note-form'));
+    await user.click(form.getByRole('button', { name: 'Ghi chú' }));
+    expect(await form.findByText('Bắt buộc nhập')).toBeTruthy();
+    expect(b.callsTo('dutyLog.recordNote')).toEqual([]);
+
+    await user.selectOptions(form.getByLabelText(/^Ca/), 'night');
+    await user.type(form.getByLabelText(/^Nội dung/), 'Đêm yên tĩnh, 2 học viên ốm.{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(b.callsTo('dutyLog.recordNote')).toEqual([{ date: TODAY, shift: 'night', text: 'Đêm yên tĩnh, 2 học viên ốm.' }]));
+    await waitFor(() => expect((form.getByLabelText(/^Nội dung/) as HTMLTextAreaElement).value).toBe(''));
+
+    const date = form.getByLabelText(/^Ngày của ca/);
+    await user.clear(date);
+    await user.type(date, '01/01/2026');
+    await user.type(form.getByLabelText(/^Nội dung/), 'Ghi muộn');
+    await user.click(form.getByRole('button', { name: 'Ghi chú' }));
+    expect(await form.findByText('Chỉ ghi chú cho ca hôm nay hoặc ca đêm hôm qua')).toBeTruthy();
+    expect(b.callsTo('dutyLog.recordNote').at(-1)).toEqual({ date: '2026-01-01', shift: 'night', text: 'Ghi muộn' });
+  });
+});
