@@ -12,7 +12,9 @@ export function RecognitionScreen() {
   const { t } = useTranslation();
   const roles = useStatusQuery().data?.user?.roles ?? [];
   const mayWrite = isAllowed('duty.write', roles);
-  const [section, setSection] = useState<string>(mayWrite ? 'sheet' : 'eligibility');
+  // Until chosen, the sheet for those who rate (the session may load after the first render).
+  const [chosen, setSection] = useState<string | null>(null);
+  const section = chosen ?? (mayWrite ? 'sheet' : 'eligibility');
   return (
     <Tabs value={section} onChange={(v) => v && setSection(v)} variant="pills" keepMounted={false}>
       <Tabs.List mb="md">
