@@ -73,12 +73,27 @@ export interface DutyLogDay {
   notes: ShiftNote[];
 }
 
+export interface HandoverCounts {
+  inCare: number;
+  atHospital: number;
+  separateHousing: number;
+  /** In care and not in a bed. */
+  withoutBed: number;
+  activeKeepApart: number;
+  /** Headcount differences not resolved yet. */
+  openMismatches: number;
+  recordedToday: number;
+}
+
 export interface Handover {
   /** The latest shift with notes (date and shift), or null when none was ever written. */
   shift: { date: string; shift: Shift } | null;
   notes: ShiftNote[];
-  /** What the next shift takes over: facts only (no reasons), from the roster and trainee_flags. */
-  counts: { inCare: number; atHospital: number; separateHousing: number; recordedToday: number };
+  /**
+   * What the next shift takes over: facts only (no reasons), from the roster, trainee_flags, the
+   * bed board, the keep-apart rules and the headcounts.
+   */
+  counts: HandoverCounts;
 }
 
 /** Output type of each handler above. */

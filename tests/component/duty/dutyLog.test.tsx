@@ -39,7 +39,7 @@ const page = (date: string): DutyLogDay =>
 const handover: Handover = {
   shift: { date: TODAY, shift: 'day' },
   notes: page(TODAY).notes,
-  counts: { inCare: 312, atHospital: 2, separateHousing: 5, recordedToday: 2 },
+  counts: { inCare: 312, withoutBed: 4, atHospital: 2, separateHousing: 5, activeKeepApart: 3, openMismatches: 1, recordedToday: 2 },
 };
 
 function renderScreen(bridge: FakeBridge) {
@@ -73,6 +73,8 @@ describe('the duty log screen', () => {
     const ho = within(screen.getByTestId('duty-handover'));
     expect(ho.getByTestId('handover-inCare').textContent).toBe('312');
     expect(ho.getByTestId('handover-atHospital').textContent).toBe('2');
+    expect(ho.getByTestId('handover-openMismatches').textContent).toBe('1');
+    expect(ho.getByText('Điểm danh lệch chưa xử lý')).toBeTruthy();
     expect(ho.getByText(`Ca ngày ngày ${formatDate(TODAY)}`)).toBeTruthy();
     expect(b.callsTo('dutyLog.day')).toEqual([{ date: TODAY }]);
 

@@ -58,7 +58,7 @@ describe('the duty log through the service', () => {
     const handover = await f.ok('duty', 'dutyLog.handover', {});
     expect(handover.shift).toEqual({ date: TODAY, shift: 'day' });
     expect(handover.notes.map((n) => n.noteId)).toEqual([note.noteId]);
-    expect(handover.counts).toEqual({ inCare: 2, atHospital: 0, separateHousing: 1, recordedToday: 2 });
+    expect(handover.counts).toEqual({ inCare: 2, withoutBed: 2, atHospital: 0, separateHousing: 1, activeKeepApart: 0, openMismatches: 0, recordedToday: 2 });
     expect(JSON.stringify(handover)).not.toContain('KIN-');
     f.service.close();
   });
@@ -108,12 +108,14 @@ describe('the duty log through the service', () => {
     const wrong = await f.ok('duty', 'dutyLog.recordNote', { date: TODAY, shift: 'day', text: 'Ghi nhầm ca.' });
     await f.ok('duty', 'trainees.advancePhase', { traineeId: a, from: 'intake', to: 'detox', date: TODAY, note: '' });
     await f.ok('medical', 'medical.flags.refer', { traineeId: b, date: TODAY, hospital: 'KIN-BV', reason: 'KIN-LY-DO' });
+    await f.ok('duty', 'duty.keepApart.set', { traineeA: a, traineeB: b, level: 'room', reason: 'threat', note: '', roleA: 'victim', roleB: 'perpetrator', reviewDate: '2026-12-20' });
     await f.ok('duty', 'events.void', { seq: wrong.seq, reason: 'Nhầm ca' });
 
     const day = await f.ok('duty', 'dutyLog.day', { date: TODAY });
     expect(day.lines.map((l) => [l.type, l.voidedType, l.traineeId])).toEqual([
       ['ShiftNoteRecorded', null, null],
       ['TraineePhaseAdvanced', null, a],
+      ['KeepApartSet', null, a],
       ['EventVoided', 'ShiftNoteRecorded', null],
     ]);
     // Notes belong to their shift's day: last night's is on yesterday's page, today's was voided.
@@ -122,13 +124,13 @@ describe('the duty log through the service', () => {
     // The only note left is last night's: the handover shows it, and b at hospital (no hospital, no reason).
     const handover = await f.ok('duty', 'dutyLog.handover', {});
     expect(handover.shift).toEqual({ date: '2026-11-19', shift: 'night' });
-    expect(handover.counts).toMatchObject({ inCare: 2, atHospital: 1, recordedToday: 3 });
+    expect(handover.counts).toEqual({ inCare: 2, withoutBed: 2, atHospital: 1, separateHousing: 0, activeKeepApart: 1, openMismatches: 0, recordedToday: 4 });
     expect(JSON.stringify([day, handover])).not.toContain('KIN-');
     f.service.close();
 
     const store = openStore(f.dataDir);
     const inline = projectionSnapshot(store);
-    expect(inline['duty_log_entries']).toHaveLength(3);
+    expect(inline['duty_log_entries']).toHaveLength(4);
     expect(inline['shift_notes']).toHaveLength(1);
     store.rebuild();
     expect(projectionSnapshot(store)).toEqual(inline);

@@ -19,10 +19,11 @@ export function isDutyWork(e: StoredEvent): boolean {
   return FACILITY.has(e.stream) || e.stream.startsWith('keepapart:') || PER_TRAINEE.some((p) => e.stream.startsWith(p));
 }
 
-/** The trainee an event is about: its stream's, or the one its data names. */
+/** The trainee an event is about: its stream's, or the one its data names (a keep-apart rule: the first of the two). */
 function traineeOf(e: StoredEvent): string | null {
   for (const p of PER_TRAINEE) if (e.stream.startsWith(p)) return e.stream.slice(p.length);
-  const id = (e.data as { traineeId?: unknown }).traineeId;
+  const data = e.data as { traineeId?: unknown; traineeA?: unknown };
+  const id = data.traineeId ?? data.traineeA;
   return typeof id === 'string' ? id : null;
 }
 
@@ -34,7 +35,7 @@ function traineeOf(e: StoredEvent): string | null {
  */
 export const dutyLogProjection: Projection = {
   name: 'duty_log',
-  version: 1,
+  version: 2,
   tables: ['duty_log_entries', 'shift_notes'],
   schemaSql: `CREATE TABLE duty_log_entries (
     seq         INTEGER PRIMARY KEY,

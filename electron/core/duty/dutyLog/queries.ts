@@ -56,14 +56,26 @@ export function handover(db: Database.Database, today: string): Handover {
         .all(last.date, last.shift)
         .map(toNote)
     : [];
-  const counts = db
-    .prepare<[], { inCare: number; atHospital: number; separateHousing: number }>(
+  // One pass over the roster (primary-key joins), then counts from partial indexes.
+  const roster = db
+    .prepare<[], { inCare: number; atHospital: number; separateHousing: number; withoutBed: number }>(
       `SELECT COUNT(*) AS inCare,
          COALESCE(SUM(f.hospital_since IS NOT NULL), 0) AS atHospital,
-         COALESCE(SUM(f.housing_since IS NOT NULL), 0) AS separateHousing
-       FROM trainees t LEFT JOIN trainee_flags f ON f.trainee_id = t.id WHERE t.status = 'in_care'`,
+         COALESCE(SUM(f.housing_since IS NOT NULL), 0) AS separateHousing,
+         COALESCE(SUM(b.trainee_id IS NULL), 0) AS withoutBed
+       FROM trainees t LEFT JOIN trainee_flags f ON f.trainee_id = t.id LEFT JOIN trainee_beds b ON b.trainee_id = t.id
+       WHERE t.status = 'in_care'`,
     )
     .get()!;
-  const recordedToday = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM duty_log_entries WHERE day = ?').get(today)!.n;
-  return { shift: last ? { date: last.date, shift: last.shift } : null, notes, counts: { ...counts, recordedToday } };
+  const count = (sql: string, ...args: string[]) => db.prepare<string[], { n: number }>(sql).get(...args)!.n;
+  return {
+    shift: last ? { date: last.date, shift: last.shift } : null,
+    notes,
+    counts: {
+      ...roster,
+      activeKeepApart: count('SELECT COUNT(*) AS n FROM keep_apart_rules WHERE ended_date IS NULL'),
+      openMismatches: count('SELECT COUNT(*) AS n FROM headcount_rooms WHERE mismatch = 1 AND resolved_seq IS NULL'),
+      recordedToday: count('SELECT COUNT(*) AS n FROM duty_log_entries WHERE day = ?', today),
+    },
+  };
 }

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
-import { recordShiftNoteInput, SHIFTS, type Shift, type ShiftNote } from '../../../../shared/duty/dutyLog';
+import { recordShiftNoteInput, SHIFTS, type HandoverCounts, type Shift, type ShiftNote } from '../../../../shared/duty/dutyLog';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
 import { applyServerIssues } from '../../../components/serverIssues';
 import { validationMessage } from '../../../i18n/messages';
@@ -178,11 +178,14 @@ function NoteList({ notes, testId }: { notes: ShiftNote[]; testId: string }) {
   );
 }
 
+/** In the order the next shift checks them. */
+const COUNTS: readonly (keyof HandoverCounts)[] = ['inCare', 'withoutBed', 'atHospital', 'separateHousing', 'activeKeepApart', 'openMismatches', 'recordedToday'];
+
 function Handover() {
   const { t } = useTranslation();
   const { data, error } = useDutyHandoverQuery({});
-  const count = (key: 'inCare' | 'atHospital' | 'separateHousing' | 'recordedToday') => (
-    <div>
+  const count = (key: keyof HandoverCounts) => (
+    <div key={key}>
       <Text size="xs" c="dimmed">
         {t(`dutyLog.handover.${key}`)}
       </Text>
@@ -198,10 +201,7 @@ function Handover() {
       </Title>
       <ErrorAlert error={error} />
       <SimpleGrid cols={2} mb="sm">
-        {count('inCare')}
-        {count('atHospital')}
-        {count('separateHousing')}
-        {count('recordedToday')}
+        {COUNTS.map(count)}
       </SimpleGrid>
       {data?.shift ? (
         <>
