@@ -70,6 +70,9 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'medical.flags.dashboard': () => [{}],
   'medical.openRecord': ({ hiv }) => [{ traineeId: hiv }],
   'access.list': () => [{}],
+  'duty.keepApart.list': () => [{}, { includeEnded: true, asOf: PAST }],
+  'duty.headcount.sheet': () => [{}, { asOf: PAST }],
+  'duty.headcount.mismatches': () => [{}],
 };
 
 const QUERIES = (Object.keys(HANDLERS) as HandlerName[]).filter((n) => HANDLERS[n].kind === 'query');
