@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../../shared/dates';
 import { useTimelineQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
 import { RecognitionTimelineBody } from '../duty/recognition/RecognitionTimelineBody';
+import { ConductTimelineBody } from '../duty/conduct/ConductTimelineBody';
 import { ArvTimelineBody } from '../medical/arv/ArvTimelineBody';
 import { DetoxTimelineBody } from '../medical/detox/DetoxTimelineBody';
 import { FlagsTimelineBody } from '../medical/flags/FlagsTimelineBody';
@@ -147,6 +148,11 @@ function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; ref
     case 'RewardGranted':
     case 'MonthlyRated':
       return <RecognitionTimelineBody entry={entry} />;
+    case 'ViolationRecorded':
+    case 'MeasureImposed':
+    case 'MeasureSuspended':
+    case 'SelfCriticismReceived':
+      return <ConductTimelineBody entry={entry} />;
     case 'EventVoided':
       return (
         <Stack gap={2} data-testid="timeline-void">
