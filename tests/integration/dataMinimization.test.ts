@@ -73,6 +73,9 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'duty.keepApart.list': () => [{}, { includeEnded: true, asOf: PAST }],
   'duty.headcount.sheet': () => [{}, { asOf: PAST }],
   'duty.headcount.mismatches': () => [{}],
+  'duty.recognition.sheet': () => [{ month: '2026-10' }, { month: '2026-10', asOf: PAST }],
+  'duty.recognition.eligibility': () => [{ month: '2026-10' }, { month: '2026-09', asOf: PAST }],
+  'duty.recognition.rules': () => [{}],
 };
 
 const QUERIES = (Object.keys(HANDLERS) as HandlerName[]).filter((n) => HANDLERS[n].kind === 'query');

@@ -9,6 +9,7 @@ import { isAllowed } from '../../../shared/roles';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { useTimelineQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
+import { HousingTimelineBody } from '../duty/housing/HousingTimelineBody';
 import { RecognitionTimelineBody } from '../duty/recognition/RecognitionTimelineBody';
 import { ConductTimelineBody } from '../duty/conduct/ConductTimelineBody';
 import { ArvTimelineBody } from '../medical/arv/ArvTimelineBody';
@@ -153,6 +154,10 @@ function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; ref
     case 'MeasureSuspended':
     case 'SelfCriticismReceived':
       return <ConductTimelineBody entry={entry} />;
+    case 'BedAssigned':
+    case 'BedMoved':
+    case 'BedVacated':
+      return <HousingTimelineBody entry={entry} />;
     case 'EventVoided':
       return (
         <Stack gap={2} data-testid="timeline-void">
