@@ -43,6 +43,8 @@ const PAST = '2026-09-30';
 interface Ids {
   hiv: string;
   detox: string;
+  /** A room of the housing board, the hiv trainee in bed 1. */
+  room: string;
 }
 
 /** Valid inputs for every query handler; several for some (today and "as of" a past date). */
@@ -73,6 +75,9 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'duty.keepApart.list': () => [{}, { includeEnded: true, asOf: PAST }],
   'duty.headcount.sheet': () => [{}, { asOf: PAST }],
   'duty.headcount.mismatches': () => [{}],
+  'housing.layout': () => [{}],
+  'housing.board': () => [{}],
+  'housing.check': ({ detox, room }) => [{ traineeId: detox, roomId: room, bed: 2 }],
   'duty.recognition.sheet': () => [{ month: '2026-10' }, { month: '2026-10', asOf: PAST }],
   'duty.recognition.eligibility': () => [{ month: '2026-10' }, { month: '2026-09', asOf: PAST }],
   'duty.recognition.rules': () => [{}],
@@ -88,7 +93,7 @@ let clock = new Date(2026, 8, 1, 10, 0, 0);
 /** Records one of everything the medical slices know, with the markers above in every free-text field. */
 async function seed(): Promise<void> {
   const [hiv, detox] = f.traineeIds as [string, string];
-  ids = { hiv, detox };
+  ids = { hiv, detox, room: '' };
   clock = new Date(2026, 8, 20, 10, 0, 0);
   await f.ok('medical', 'medical.screening.record', {
     traineeId: hiv,
@@ -122,6 +127,10 @@ async function seed(): Promise<void> {
   await f.ok('medical', 'medical.round.record', { date: '2026-10-14', slot: 'morning', doses: [{ prescriptionId: rx.prescriptionId, status: 'refused', note: SECRET.roundNote }] });
   await f.ok('medical', 'medical.prescriptions.discontinue', { traineeId: detox, prescriptionId: rx.prescriptionId, date: '2026-10-15', reason: SECRET.discontinueReason });
   await f.ok('medical', 'medical.flags.refer', { traineeId: hiv, date: '2026-10-12', hospital: SECRET.hospital, reason: SECRET.referralReason });
+  // The housing board: the flagged trainee in a shared room, so housing.check warns about them.
+  const { dormId } = await f.ok('admin', 'housing.addDorm', { name: 'Khu A' });
+  ids.room = (await f.ok('admin', 'housing.addRoom', { dormId, name: 'A1', capacity: 4, separateHousing: false })).roomId;
+  await f.ok('duty', 'housing.assign', { traineeId: hiv, roomId: ids.room, bed: 1, date: '2026-10-13', override: null });
 }
 
 async function seedFlags(hiv: string): Promise<void> {
