@@ -81,6 +81,9 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'duty.recognition.sheet': () => [{ month: '2026-10' }, { month: '2026-10', asOf: PAST }],
   'duty.recognition.eligibility': () => [{ month: '2026-10' }, { month: '2026-09', asOf: PAST }],
   'duty.recognition.rules': () => [{}],
+  'conduct.types.list': () => [{}, { asOf: PAST }],
+  'conduct.overview': () => [{}, { status: 'all' }, { status: 'all', asOf: PAST }],
+  'conduct.forTrainee': ({ hiv, detox }) => [{ traineeId: hiv }, { traineeId: detox, asOf: PAST }],
 };
 
 const QUERIES = (Object.keys(HANDLERS) as HandlerName[]).filter((n) => HANDLERS[n].kind === 'query');
