@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HandlerSpec } from '../api';
+import { asOf } from '../admissions';
 import { choice, isoDate, requiredText, traineeId } from '../medical/common';
 
 /**
@@ -92,7 +93,8 @@ export const rateMonthInput = z
     if (!uniqueIds(v.ratings.map((r) => r.traineeId))) ctx.addIssue({ code: 'custom', path: ['ratings'], message: 'duplicateTrainee' });
   });
 
-const monthInput = z.object({ month }).strict();
+/** `asOf`: the sheet and the lists as they stood on a past day (the app's "as of" mode). */
+const monthInput = z.object({ month, asOf }).strict();
 
 export const RECOGNITION_HANDLERS = {
   /** One reward, one reason, for a list of trainees: one event each, in one transaction. */

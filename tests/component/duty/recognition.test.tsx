@@ -88,7 +88,7 @@ describe('the monthly rating sheet', () => {
     rows[1]!.focus();
     await user.keyboard('2');
     await user.click(screen.getByTestId('sheet-save'));
-    expect((await screen.findByTestId('sheet-save-error')).textContent).toMatch(/ra cơ sở|đã ra/i);
+    expect((await screen.findByTestId('sheet-save-error')).textContent).toContain('Học viên đã ra cơ sở.');
   });
 });
 

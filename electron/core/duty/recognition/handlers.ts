@@ -31,8 +31,8 @@ export const recognitionHandlers: HandlerMap<keyof typeof RECOGNITION_HANDLERS> 
     }
     return { recorded: recorded.length, unchanged };
   },
-  'duty.recognition.sheet': (ctx, input) => ratingSheet(ctx.view(), input.month),
-  'duty.recognition.eligibility': (ctx, input) => eligibility(ctx.view(), input.month, ctx.today()),
+  'duty.recognition.sheet': (ctx, input) => ratingSheet(ctx.view(input.asOf), input.month),
+  'duty.recognition.eligibility': (ctx, input) => eligibility(ctx.view(input.asOf), input.month, input.asOf !== undefined && input.asOf < ctx.today() ? input.asOf : ctx.today()),
   'duty.recognition.rules': (ctx) => readRules(ctx.view()),
   'duty.recognition.setRules': (ctx, input) => {
     const [stored] = ctx.store.append(streams.facility, 'any', changeRules(input), ctx.meta());
