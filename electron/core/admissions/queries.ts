@@ -8,6 +8,7 @@ import type { EventStore } from '../store/eventStore';
 import { redactMedicalEvents } from '../medical/redaction';
 import type { Permission } from '../../../shared/roles';
 import { restrictionsInForce } from '../medical/flags/queries';
+import { keepApartRuleIds } from '../duty/keepApart/queries';
 
 interface TraineeRow {
   id: string;
@@ -152,7 +153,10 @@ export function traineeTimeline(
   // The medical stream joins the timeline whole for medical officers, reduced for everyone else.
   const medical = store.readStream(streams.medical(id));
   // Beds and conduct (violations, measures, rewards, ratings) for those who hold duty.read.
-  const duty = may('duty.read') ? [...store.readStream(streams.housing(id)), ...store.readStream(streams.conduct(id))] : [];
+  // Keep-apart rules naming the trainee too (each rule is its own stream, found by the indexed table).
+  const duty = may('duty.read')
+    ? [...store.readStream(streams.housing(id)), ...store.readStream(streams.conduct(id)), ...keepApartRuleIds(store.db, id).flatMap((r) => store.readStream(streams.keepApart(r)))]
+    : [];
   const merged = [...own, ...(may('medical.read') ? medical : redactMedicalEvents(medical, may)), ...duty].sort((a, b) => a.seq - b.seq);
   const events = recordedBefore === null ? merged : merged.filter((e) => e.recordedAt < recordedBefore);
   if (events.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../../shared/dates';
 import { useTimelineQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
 import { HousingTimelineBody } from '../duty/housing/HousingTimelineBody';
+import { KeepApartTimelineBody } from '../duty/keepApart/KeepApartTimelineBody';
 import { RecognitionTimelineBody } from '../duty/recognition/RecognitionTimelineBody';
 import { ConductTimelineBody } from '../duty/conduct/ConductTimelineBody';
 import { ArvTimelineBody } from '../medical/arv/ArvTimelineBody';
@@ -158,6 +159,9 @@ function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; ref
     case 'BedMoved':
     case 'BedVacated':
       return <HousingTimelineBody entry={entry} />;
+    case 'KeepApartSet':
+    case 'KeepApartEnded':
+      return <KeepApartTimelineBody entry={entry} />;
     case 'EventVoided':
       return (
         <Stack gap={2} data-testid="timeline-void">

@@ -8,6 +8,7 @@ import { Providers } from '../../../renderer/app/Providers';
 import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { HeadcountScreen } from '../../../renderer/features/duty/keepApart/HeadcountScreen';
 import { KeepApartScreen } from '../../../renderer/features/duty/keepApart/KeepApartScreen';
+import { KeepApartTimelineBody } from '../../../renderer/features/duty/keepApart/KeepApartTimelineBody';
 import { i18next } from '../../../renderer/i18n';
 import { signedInBridge, type FakeBridge } from '../fakeBridge';
 import { BINH_ID, HOA_ID, roster } from '../data';
@@ -174,5 +175,26 @@ describe('HeadcountScreen', () => {
     await user.type(field(dialog, 'Đã xác minh thế nào'), 'Ở phòng y tế');
     await user.click(dialog.getByRole('button', { name: 'Xử lý' }));
     await waitFor(() => expect(bridge.callsTo('duty.headcount.resolve')).toEqual([{ countId: COUNT, roomId: ROOM_1, note: 'Ở phòng y tế' }]));
+  });
+});
+
+describe('KeepApartTimelineBody', () => {
+  it('names both trainees with their roles, the level, the reason and the review date', async () => {
+    const bridge = signedInBridge(DUTY).ok('duty.keepApart.list', [activeRule]);
+    const entry = {
+      seq: 50,
+      type: 'KeepApartSet',
+      occurredAt: '2026-11-10',
+      recordedAt: '2026-11-10T03:00:00.000Z',
+      actor: null,
+      meta: { actor: null, roles: [], reason: null },
+      data: { ruleId: RULE, traineeA: HOA_ID, traineeB: BINH_ID, level: 'dorm', reason: 'bullying', note: 'Ép làm việc vặt', roleA: 'victim', roleB: 'perpetrator', reviewDate: '2026-11-15' },
+      voided: null,
+    } as const;
+    renderWith(bridge, <KeepApartTimelineBody entry={entry as never} />);
+    const body = within(await screen.findByTestId('timeline-keep-apart'));
+    expect(await body.findByText('Nguyễn Thị Hoà (Bị hại) ↔ Trần Văn Bình (Gây ra)')).toBeTruthy();
+    expect(body.getByText('Khác nhà · Bắt nạt · Ngày xem xét lại: 15/11/2026')).toBeTruthy();
+    expect(body.getByText('Ép làm việc vặt')).toBeTruthy();
   });
 });

@@ -41,6 +41,11 @@ describe('keep-apart rules through the service', () => {
     expect(await f.ok('duty', 'duty.keepApart.list', { asOf: '2026-11-19' })).toEqual([]);
     // A pair whose rule ended may get a new one.
     await f.ok('duty', 'duty.keepApart.set', rule(a, c));
+    // Both trainees' timelines hold their rules, for duty officers; a teacher sees none.
+    const types = async (role: 'duty' | 'teacher', id: string) => (await f.ok(role, 'trainees.timeline', { traineeId: id })).filter((e) => e.type.startsWith('KeepApart')).map((e) => e.type);
+    expect(await types('duty', a)).toEqual(['KeepApartSet', 'KeepApartEnded', 'KeepApartSet', 'KeepApartSet']);
+    expect(await types('duty', b)).toEqual(['KeepApartSet']);
+    expect(await types('teacher', a)).toEqual([]);
     f.service.close();
 
     const store = openStore(f.dataDir);

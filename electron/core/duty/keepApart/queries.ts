@@ -117,3 +117,11 @@ export function mismatchState(db: Database.Database, countId: string, roomId: st
     .get(countId, roomId);
   return r ? { resolved: r.resolved_seq !== null } : undefined;
 }
+
+/** The rules naming a trainee (either side, ended ones too): their streams join the trainee's timeline. */
+export function keepApartRuleIds(db: Database.Database, traineeId: string): string[] {
+  return db
+    .prepare<[string, string], { id: string }>('SELECT id FROM keep_apart_rules WHERE trainee_a = ? UNION SELECT id FROM keep_apart_rules WHERE trainee_b = ?')
+    .all(traineeId, traineeId)
+    .map((r) => r.id);
+}
