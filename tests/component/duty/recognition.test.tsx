@@ -9,7 +9,8 @@ import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { RecognitionScreen } from '../../../renderer/features/duty/recognition/RecognitionScreen';
 import { i18next } from '../../../renderer/i18n';
 import { signedInBridge, type FakeBridge } from '../fakeBridge';
-import { BINH_ID, HOA_ID, roster } from '../data';
+import { renderApp } from '../render';
+import { BINH_ID, hoa, HOA_ID, roster } from '../data';
 
 const DUTY: SessionUser = { id: '00000000-0000-4000-8000-000000000004', username: 'truc', fullName: 'Đỗ Văn Trực', roles: ['duty'] };
 const PAO_ID = '33333333-3333-4333-8333-333333333333';
@@ -90,6 +91,18 @@ describe('the monthly rating sheet', () => {
     await user.click(screen.getByTestId('sheet-save'));
     expect((await screen.findByTestId('sheet-save-error')).textContent).toContain('Học viên đã ra cơ sở.');
   });
+
+  it('names the field-level reason the core gives (a month not begun)', async () => {
+    const bridge = signedInBridge(DUTY)
+      .ok('duty.recognition.sheet', sheet)
+      .fail('duty.recognition.rate', { code: 'VALIDATION', message: 'month: monthNotBegun', issues: [{ path: 'month', code: 'monthNotBegun' }] });
+    const { user } = renderScreen(bridge);
+    const rows = await screen.findAllByTestId('sheet-row');
+    rows[2]!.focus();
+    await user.keyboard('t');
+    await user.click(screen.getByTestId('sheet-save'));
+    expect((await screen.findByTestId('sheet-save-issue')).textContent).toBe('Tháng này chưa bắt đầu');
+  });
 });
 
 describe('rewards for a list and eligibility', () => {
@@ -142,5 +155,34 @@ describe('rewards for a list and eligibility', () => {
     await i18next.changeLanguage('en');
     await waitFor(() => expect(list.textContent).toContain('07/2026: Good · 08/2026: Fair · 09/2026: Fair'));
     await i18next.changeLanguage('vi');
+  });
+});
+
+describe('the trainee timeline', () => {
+  it('shows a reward with its reason and a re-rating naming the entry it replaces', async () => {
+    const entry = (seq: number, type: 'RewardGranted' | 'MonthlyRated', data: Record<string, unknown>) => ({
+      seq,
+      type,
+      occurredAt: '2026-11-05',
+      recordedAt: '2026-11-05T03:00:00.000Z',
+      actor: { id: DUTY.id, fullName: DUTY.fullName },
+      meta: { actor: DUTY.id, actorRoles: ['duty' as const] },
+      data,
+      voided: null,
+    });
+    const bridge = signedInBridge(DUTY)
+      .ok('trainees.get', hoa)
+      .ok('trainees.restrictions', { traineeId: HOA_ID, separateHousing: null, workRestrictions: [], atHospitalSince: null })
+      .ok('trainees.timeline', [
+        entry(30, 'RewardGranted', { traineeId: HOA_ID, rewardId: PAO_ID, batchId: PAO_ID, kind: 'extra_visit', reason: 'Lao động tích cực', date: '2026-11-05' }),
+        entry(31, 'MonthlyRated', { traineeId: HOA_ID, month: '2026-10', rating: 'fair', replacesSeq: null }),
+        entry(32, 'MonthlyRated', { traineeId: HOA_ID, month: '2026-10', rating: 'good', replacesSeq: 31 }),
+      ]);
+    renderApp(bridge, { name: 'trainee', traineeId: HOA_ID });
+    expect((await screen.findByTestId('timeline-reward')).textContent).toBe('Thêm lần thăm gặp gia đình ngày 05/11/2026');
+    expect(screen.getByText('Lao động tích cực')).toBeTruthy();
+    expect(screen.getAllByTestId('timeline-rating').map((e) => e.textContent)).toEqual(expect.arrayContaining(['Tháng 10/2026: Tốt', 'Tháng 10/2026: Khá']));
+    expect(screen.getByText('Xếp loại lại, thay cho lần ghi trước (#31)')).toBeTruthy();
+    expect(screen.getAllByText('Xếp loại tháng').length).toBeGreaterThanOrEqual(2);
   });
 });

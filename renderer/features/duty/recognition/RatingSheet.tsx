@@ -3,7 +3,8 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RATINGS, type Rating } from '../../../../shared/duty/recognition';
 import { todayIso } from '../../../../shared/dates';
-import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { ErrorAlert, notifySuccess, toSenError } from '../../../components/feedback';
+import { validationMessage } from '../../../i18n/messages';
 import { useRateMonthMutation, useRatingSheetQuery } from './api';
 import { MonthField } from './MonthField';
 
@@ -121,6 +122,12 @@ function SheetTable({ month }: { month: string }) {
         </Table.Tbody>
       </Table>
       <ErrorAlert error={saving.error} testId="sheet-save-error" />
+      {/* The core's reasons (a month not begun, before an admission), in the user's language. */}
+      {(toSenError(saving.error)?.issues ?? []).map((i) => (
+        <Text key={`${i.path}:${i.code}`} size="sm" c="red.8" data-testid="sheet-save-issue">
+          {validationMessage(t, i.code)}
+        </Text>
+      ))}
       <Group justify="space-between">
         <Text size="sm" data-testid="sheet-progress">
           {t('recognition.sheet.rated', { rated, total: data.rows.length })}
