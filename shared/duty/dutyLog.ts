@@ -61,6 +61,8 @@ export interface ShiftNote {
   date: string;
   shift: Shift;
   text: string;
+  /** The user who wrote it (they, or an admin, may void it). */
+  officerId: string | null;
   officer: string;
   at: string;
 }

@@ -16,11 +16,12 @@ const vi = {
     lines: 'Việc cán bộ trực đã ghi trong ngày',
     noLines: 'Không có việc nào được ghi trong ngày này.',
     columns: { time: 'Giờ', officer: 'Cán bộ', what: 'Việc', whom: 'Học viên' },
-    voided: 'Huỷ: {{type}}',
+    voided: 'Hủy: {{type}}',
     shifts: { day: 'Ca ngày', night: 'Ca đêm' },
     notes: 'Ghi chú ca trực',
     noNotes: 'Chưa có ghi chú cho ngày này.',
     noteBy: '{{officer}}, lúc {{time}}',
+    voidNote: 'Hủy ghi chú',
     form: {
       title: 'Ghi chú ca trực',
       date: 'Ngày của ca',
@@ -62,6 +63,7 @@ const en: typeof vi = {
     notes: 'Shift notes',
     noNotes: 'No notes for this day yet.',
     noteBy: '{{officer}}, at {{time}}',
+    voidNote: 'Void note',
     form: {
       title: 'Shift note',
       date: 'Day of the shift',

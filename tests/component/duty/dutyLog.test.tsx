@@ -8,7 +8,7 @@ import { Providers } from '../../../renderer/app/Providers';
 import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { DutyLogScreen } from '../../../renderer/features/duty/dutyLog/DutyLogScreen';
 import { i18next } from '../../../renderer/i18n';
-import { signedInBridge, type FakeBridge } from '../fakeBridge';
+import { ADMIN, signedInBridge, type FakeBridge } from '../fakeBridge';
 
 const DUTY: SessionUser = { id: '00000000-0000-4000-8000-000000000004', username: 'truc', fullName: 'Đỗ Văn Trực', roles: ['duty'] };
 const TRAINEE = '00000000-0000-4000-8000-0000000000a1';
@@ -32,7 +32,7 @@ const page = (date: string): DutyLogDay =>
           { seq: 10, at: at('07:05'), officer: 'Đỗ Văn Trực', type: 'TraineeAdmitted', voidedType: null, traineeId: TRAINEE, traineeName: 'Lò Văn Páo', fileNumber: 'HS-2026-0042' },
           { seq: 11, at: at('08:30'), officer: 'Đỗ Văn Trực', type: 'EventVoided', voidedType: 'TraineePhaseAdvanced', traineeId: TRAINEE, traineeName: 'Lò Văn Páo', fileNumber: 'HS-2026-0042' },
         ],
-        notes: [{ seq: 12, noteId: NOTE, date, shift: 'day', text: 'Phòng 3 mất điện, đã báo.', officer: 'Đỗ Văn Trực', at: at('09:00') }],
+        notes: [{ seq: 12, noteId: NOTE, date, shift: 'day', text: 'Phòng 3 mất điện, đã báo.', officerId: DUTY.id, officer: 'Đỗ Văn Trực', at: at('09:00') }],
       }
     : { date, lines: [], notes: [] };
 
@@ -55,8 +55,8 @@ function renderScreen(bridge: FakeBridge) {
   return { user };
 }
 
-const bridge = () =>
-  signedInBridge(DUTY)
+const bridge = (user: SessionUser = DUTY) =>
+  signedInBridge(user)
     .on('dutyLog.day', (input) => ({ ok: true, value: page(input.date) }))
     .ok('dutyLog.handover', handover);
 
@@ -67,7 +67,7 @@ describe('the duty log screen', () => {
     const rows = await screen.findAllByTestId('duty-log-line');
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
       ['07:05', 'Đỗ Văn Trực', 'Tiếp nhận học viên', 'HS-2026-0042 · Lò Văn Páo'],
-      ['08:30', 'Đỗ Văn Trực', 'Huỷ: Chuyển giai đoạn điều trị', 'HS-2026-0042 · Lò Văn Páo'],
+      ['08:30', 'Đỗ Văn Trực', 'Hủy: Chuyển giai đoạn điều trị', 'HS-2026-0042 · Lò Văn Páo'],
     ]);
     expect(within(screen.getByTestId('duty-log-notes')).getByText('Phòng 3 mất điện, đã báo.')).toBeTruthy();
     const ho = within(screen.getByTestId('duty-handover'));
@@ -122,5 +122,34 @@ describe('the duty log screen', () => {
     await user.click(form.getByRole('button', { name: 'Ghi chú' }));
     expect(await form.findByText('Chỉ ghi chú cho ca hôm nay hoặc ca đêm hôm qua')).toBeTruthy();
     expect(b.callsTo('dutyLog.recordNote').at(-1)).toEqual({ date: '2026-01-01', shift: 'night', text: 'Ghi muộn' });
+  });
+
+  it('the author voids a note with a reason', async () => {
+    const b = bridge().ok('events.void', { seq: 20 });
+    const { user } = renderScreen(b);
+    const notes = within(await screen.findByTestId('duty-log-notes'));
+    await user.click(notes.getByRole('button', { name: 'Hủy ghi chú' }));
+    const dialog = within(await screen.findByTestId('void-form'));
+    expect(dialog.getByText(/Ghi chú ca trực/)).toBeTruthy();
+    await user.type(dialog.getByLabelText(/^Lý do hủy/), 'Ghi nhầm ca');
+    await user.click(dialog.getByRole('button', { name: 'Hủy bản ghi này' }));
+    await waitFor(() => expect(b.callsTo('events.void')).toEqual([{ seq: 12, reason: 'Ghi nhầm ca' }]));
+  });
+
+  it('an administrator reads the log: no note form, and may void any note', async () => {
+    const b = bridge(ADMIN);
+    renderScreen(b);
+    await screen.findAllByTestId('duty-log-line');
+    expect(screen.queryByTestId('shift-note-form')).toBeNull();
+    expect(within(screen.getByTestId('duty-log-notes')).getByTestId('void-note')).toBeTruthy();
+  });
+
+  it('another duty officer sees the note without a void button', async () => {
+    const b = bridge({ ...DUTY, id: '00000000-0000-4000-8000-000000000009', fullName: 'Vũ Thị Khác' });
+    renderScreen(b);
+    const notes = within(await screen.findByTestId('duty-log-notes'));
+    expect(notes.getByText('Phòng 3 mất điện, đã báo.')).toBeTruthy();
+    expect(notes.queryByTestId('void-note')).toBeNull();
+    expect(screen.getByTestId('shift-note-form')).toBeTruthy();
   });
 });

@@ -46,7 +46,7 @@ describe('the duty log through the service', () => {
       ['ShiftNoteRecorded', expect.any(String), null, null],
     ]);
     expect(day.lines[0]!.officer).not.toBe('');
-    expect(day.notes).toEqual([{ seq: note.seq, noteId: note.noteId, date: TODAY, shift: 'day', text: 'Phòng 3 mất điện, đã báo.', officer: day.lines[0]!.officer, at: NOW().toISOString() }]);
+    expect(day.notes).toEqual([{ seq: note.seq, noteId: note.noteId, date: TODAY, shift: 'day', text: 'Phòng 3 mất điện, đã báo.', officerId: expect.any(String), officer: day.lines[0]!.officer, at: NOW().toISOString() }]);
     const json = JSON.stringify(day);
     for (const secret of ['Screening', 'HousingFlag', 'KIN-', 'infectious_isolation', 'medical:']) expect(json).not.toContain(secret);
 

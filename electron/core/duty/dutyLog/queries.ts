@@ -7,13 +7,14 @@ interface NoteRow {
   date: string;
   shift: Shift;
   text: string;
+  officer_id: string | null;
   officer: string | null;
   at: string;
 }
 
-const toNote = (r: NoteRow): ShiftNote => ({ seq: r.seq, noteId: r.note_id, date: r.date, shift: r.shift, text: r.text, officer: r.officer ?? '', at: r.at });
+const toNote = (r: NoteRow): ShiftNote => ({ seq: r.seq, noteId: r.note_id, date: r.date, shift: r.shift, text: r.text, officerId: r.officer_id, officer: r.officer ?? '', at: r.at });
 
-const NOTE_COLUMNS = 'n.seq, n.note_id, n.date, n.shift, n.text, u.full_name AS officer, n.at';
+const NOTE_COLUMNS = 'n.seq, n.note_id, n.date, n.shift, n.text, n.actor AS officer_id, u.full_name AS officer, n.at';
 
 /** One day's page: the duty officers' entries (names joined by primary key) and the shift notes. */
 export function dutyLogDay(db: Database.Database, date: string): DutyLogDay {

@@ -1,6 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ActionIcon, Badge, Button, Card, Grid, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { TimelineEntry } from '../../../../shared/api';
+import type { SessionUser } from '../../../../shared/accounts';
+import { isAllowed } from '../../../../shared/roles';
+import { useStatusQuery } from '../../../api/api';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -10,6 +14,7 @@ import { ErrorAlert, notifySuccess } from '../../../components/feedback';
 import { applyServerIssues } from '../../../components/serverIssues';
 import { validationMessage } from '../../../i18n/messages';
 import { label } from '../../trainees/format';
+import { VoidModal } from '../../trainees/VoidModal';
 import { displayDate } from '../../trainees/traineeForm';
 import { useDutyHandoverQuery, useDutyLogDayQuery, useRecordShiftNoteMutation } from './api';
 
@@ -33,23 +38,28 @@ function time(iso: string): string {
 export function DutyLogScreen() {
   const { t } = useTranslation();
   const [date, setDate] = useState(todayIso());
+  const user = useStatusQuery().data?.user ?? undefined;
+  // Administrators read the log; only duty officers write in it.
+  const mayWrite = user ? isAllowed('duty.write', user.roles) : false;
   return (
     <Grid gap="md">
       <Grid.Col span={{ base: 12, md: 8 }}>
         <Stack gap="md">
           <DayPicker date={date} onChange={setDate} />
-          <DayPage date={date} />
+          <DayPage date={date} user={user} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="md">
           <Handover />
-          <Card withBorder>
-            <Title order={4} mb="sm">
-              {t('dutyLog.form.title')}
-            </Title>
-            <ShiftNoteForm />
-          </Card>
+          {mayWrite ? (
+            <Card withBorder>
+              <Title order={4} mb="sm">
+                {t('dutyLog.form.title')}
+              </Title>
+              <ShiftNoteForm />
+            </Card>
+          ) : null}
         </Stack>
       </Grid.Col>
     </Grid>
@@ -102,9 +112,18 @@ function DayPicker({ date, onChange }: { date: string; onChange: (iso: string) =
   );
 }
 
-function DayPage({ date }: { date: string }) {
+/** The note as the void dialog (shared with the timeline) needs it: what and which seq. */
+function asEntry(n: ShiftNote): TimelineEntry {
+  const actor = n.officerId ? { id: n.officerId, fullName: n.officer } : null;
+  return { seq: n.seq, type: 'ShiftNoteRecorded', occurredAt: n.at, recordedAt: n.at, actor, meta: { actor: n.officerId }, data: {}, voided: null };
+}
+
+function DayPage({ date, user }: { date: string; user: SessionUser | undefined }) {
   const { t } = useTranslation();
   const { data, error } = useDutyLogDayQuery({ date });
+  const [voiding, setVoiding] = useState<TimelineEntry | null>(null);
+  // The author takes a note back, or an administrator; the core checks it again.
+  const mayVoid = (n: ShiftNote) => !!user && (n.officerId === user.id || user.roles.includes('admin'));
   return (
     <Stack gap="md">
       <ErrorAlert error={error} />
@@ -148,32 +167,41 @@ function DayPage({ date }: { date: string }) {
             {t('dutyLog.noNotes')}
           </Text>
         ) : (
-          <NoteList notes={data?.notes ?? []} testId="duty-log-notes" />
+          <NoteList notes={data?.notes ?? []} testId="duty-log-notes" onVoid={(n) => (mayVoid(n) ? () => setVoiding(asEntry(n)) : undefined)} />
         )}
       </Card>
+      <VoidModal entry={voiding} onClose={() => setVoiding(null)} />
     </Stack>
   );
 }
 
-function NoteList({ notes, testId }: { notes: ShiftNote[]; testId: string }) {
+function NoteList({ notes, testId, onVoid }: { notes: ShiftNote[]; testId: string; onVoid?: (n: ShiftNote) => (() => void) | undefined }) {
   const { t } = useTranslation();
   return (
     <Stack gap="xs" data-testid={testId}>
-      {notes.map((n) => (
-        <div key={n.noteId} data-testid="shift-note">
-          <Group gap="xs">
-            <Badge variant="light" color={n.shift === 'night' ? 'indigo' : 'yellow'}>
-              {t(`dutyLog.shifts.${n.shift}`)}
-            </Badge>
-            <Text size="xs" c="dimmed">
-              {t('dutyLog.noteBy', { officer: n.officer, time: time(n.at) })}
+      {notes.map((n) => {
+        const act = onVoid?.(n);
+        return (
+          <div key={n.noteId} data-testid="shift-note">
+            <Group gap="xs">
+              <Badge variant="light" color={n.shift === 'night' ? 'indigo' : 'yellow'}>
+                {t(`dutyLog.shifts.${n.shift}`)}
+              </Badge>
+              <Text size="xs" c="dimmed">
+                {t('dutyLog.noteBy', { officer: n.officer, time: time(n.at) })}
+              </Text>
+              {act ? (
+                <Button size="compact-xs" variant="subtle" color="red" onClick={act} data-testid="void-note">
+                  {t('dutyLog.voidNote')}
+                </Button>
+              ) : null}
+            </Group>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {n.text}
             </Text>
-          </Group>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {n.text}
-          </Text>
-        </div>
-      ))}
+          </div>
+        );
+      })}
     </Stack>
   );
 }
