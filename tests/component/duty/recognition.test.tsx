@@ -135,6 +135,24 @@ describe('rewards for a list and eligibility', () => {
     );
   });
 
+  it("puts the core's refusal of the date on the date field", async () => {
+    const bridge = signedInBridge(DUTY)
+      .ok('duty.recognition.sheet', sheet)
+      .ok('trainees.list', roster)
+      .fail('duty.recognition.reward', { code: 'VALIDATION', message: 'date: beforeAdmission', issues: [{ path: 'date', code: 'beforeAdmission' }] });
+    const { user } = renderScreen(bridge);
+    await user.click(await screen.findByRole('tab', { name: 'Khen thưởng' }));
+    await user.type(await screen.findByTestId('reward-search'), 'a');
+    await screen.findAllByTestId('reward-match');
+    await user.keyboard('{Enter}');
+    await user.clear(screen.getByTestId('reward-date'));
+    await user.type(screen.getByTestId('reward-date'), '01/01/2020');
+    await user.type(screen.getByTestId('reward-reason'), 'Tích cực');
+    await user.click(screen.getByTestId('reward-save'));
+    expect(await screen.findByText('Ngày không được trước ngày tiếp nhận')).toBeTruthy();
+    expect(bridge.callsTo('duty.recognition.reward')).toEqual([{ traineeIds: [roster.items[0]!.id], kind: 'commendation', reason: 'Tích cực', date: '2020-01-01' }]);
+  });
+
   it('lists who is eligible, in Vietnamese and English', async () => {
     const e: Eligibility = {
       month: '2026-09',

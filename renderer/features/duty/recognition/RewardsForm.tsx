@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { grantRewardsInput, REWARD_KINDS, type RewardKind } from '../../../../shared/duty/recognition';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
 import { useListTraineesQuery } from '../../../api/api';
-import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { ErrorAlert, notifySuccess, toSenError } from '../../../components/feedback';
 import { validationMessage } from '../../../i18n/messages';
 import { useGrantRewardsMutation } from './api';
 
@@ -50,7 +50,12 @@ export function RewardsForm() {
       setReason('');
     }
   };
-  const issue = (k: string) => (issues[k] ? validationMessage(t, issues[k]) : undefined);
+  // The screen's own check first, then the core's (a date before an admission) on the same field.
+  const serverIssues = Object.fromEntries((toSenError(granting.error)?.issues ?? []).map((i) => [i.path.split('.')[0], i.code]));
+  const issue = (k: string) => {
+    const code = issues[k] ?? serverIssues[k];
+    return code ? validationMessage(t, code) : undefined;
+  };
 
   return (
     <Stack gap="sm" maw={720}>
