@@ -84,6 +84,9 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'conduct.types.list': () => [{}, { asOf: PAST }],
   'conduct.overview': () => [{}, { status: 'all' }, { status: 'all', asOf: PAST }],
   'conduct.forTrainee': ({ hiv, detox }) => [{ traineeId: hiv }, { traineeId: detox, asOf: PAST }],
+  // The days the seed records medical work and the duty officer's bed assignment (15/10/2026).
+  'dutyLog.day': () => [{ date: '2026-09-20' }, { date: '2026-10-15' }],
+  'dutyLog.handover': () => [{}],
 };
 
 const QUERIES = (Object.keys(HANDLERS) as HandlerName[]).filter((n) => HANDLERS[n].kind === 'query');
