@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanupTempDirs, openStore, projectionSnapshot, traineeDetails } from '../../support/core';
 import { medicalFixture } from '../../support/medical';
 import { dayBefore, recordShiftNote } from '../../../electron/core/duty/dutyLog/decider';
+import { DAY_SQL } from '../../../electron/core/duty/dutyLog/queries';
 import { SenError } from '../../../shared/errors';
 
 afterEach(cleanupTempDirs);
@@ -134,6 +135,9 @@ describe('the duty log through the service', () => {
     expect(inline['shift_notes']).toHaveLength(1);
     store.rebuild();
     expect(projectionSnapshot(store)).toEqual(inline);
+    // Ten years of entries: the day's page is an index range, never a scan of the table or the log.
+    const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${DAY_SQL}`).all(TODAY) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(/SEARCH e USING (COVERING )?INDEX duty_log_entries_day/);
     store.close();
   });
 });

@@ -16,14 +16,15 @@ const toNote = (r: NoteRow): ShiftNote => ({ seq: r.seq, noteId: r.note_id, date
 
 const NOTE_COLUMNS = 'n.seq, n.note_id, n.date, n.shift, n.text, n.actor AS officer_id, u.full_name AS officer, n.at';
 
-/** One day's page: the duty officers' entries (names joined by primary key) and the shift notes. */
+/** The day's entries: a range of the (day, seq) index, names joined by primary key (a test checks the plan). */
+export const DAY_SQL = `SELECT e.seq, e.at, e.type, e.voided_type, e.trainee_id, u.full_name AS officer, t.full_name, t.file_number
+  FROM duty_log_entries e LEFT JOIN users u ON u.id = e.actor LEFT JOIN trainees t ON t.id = e.trainee_id
+  WHERE e.day = ? ORDER BY e.seq`;
+
+/** One day's page: the duty officers' entries and the shift notes. */
 export function dutyLogDay(db: Database.Database, date: string): DutyLogDay {
   const rows = db
-    .prepare<[string], { seq: number; at: string; type: string; voided_type: string | null; trainee_id: string | null; officer: string | null; full_name: string | null; file_number: string | null }>(
-      `SELECT e.seq, e.at, e.type, e.voided_type, e.trainee_id, u.full_name AS officer, t.full_name, t.file_number
-       FROM duty_log_entries e LEFT JOIN users u ON u.id = e.actor LEFT JOIN trainees t ON t.id = e.trainee_id
-       WHERE e.day = ? ORDER BY e.seq`,
-    )
+    .prepare<[string], { seq: number; at: string; type: string; voided_type: string | null; trainee_id: string | null; officer: string | null; full_name: string | null; file_number: string | null }>(DAY_SQL)
     .all(date);
   const lines: DutyLogLine[] = rows.map((r) => ({
     seq: r.seq,
