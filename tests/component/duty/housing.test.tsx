@@ -3,10 +3,12 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../../shared/accounts';
+import type { TimelineEntry } from '../../../shared/api';
 import type { HousingBoardData, Layout } from '../../../shared/duty/housing';
 import { Providers } from '../../../renderer/app/Providers';
 import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { HousingBoard } from '../../../renderer/features/duty/housing/HousingBoard';
+import { HousingTimelineBody } from '../../../renderer/features/duty/housing/HousingTimelineBody';
 import { LayoutScreen } from '../../../renderer/features/duty/housing/LayoutScreen';
 import { i18next } from '../../../renderer/i18n';
 import { ADMIN, signedInBridge, type FakeBridge } from '../fakeBridge';
@@ -158,5 +160,43 @@ describe('the facility layout', () => {
     await waitFor(() => expect(bridge.callsTo('housing.addRoom')).toEqual([{ dormId: DORM, name: 'A3', capacity: 8, separateHousing: true }]));
     await user.click(within(screen.getByTestId('layout-room-A2')).getByRole('button', { name: 'Đóng phòng' }));
     await waitFor(() => expect(bridge.callsTo('housing.closeRoom')).toHaveLength(1));
+  });
+});
+
+describe('beds in the trainee timeline', () => {
+  it('names the rooms from the layout and shows a placement recorded despite warnings with its reason', async () => {
+    const layout: Layout = {
+      dorms: [
+        {
+          dormId: DORM,
+          name: 'Khu A',
+          rooms: [
+            { roomId: ROOM_A, dormId: DORM, name: 'A1', capacity: 2, separateHousing: false, closedDate: null, occupied: 1 },
+            { roomId: ROOM_B, dormId: DORM, name: 'A2', capacity: 1, separateHousing: true, closedDate: null, occupied: 0 },
+          ],
+        },
+      ],
+    };
+    const entry = (type: TimelineEntry['type'], data: Record<string, unknown>): TimelineEntry => ({
+      seq: 7,
+      type,
+      occurredAt: '2026-11-19',
+      recordedAt: '2026-11-19T03:00:00.000Z',
+      actor: { id: DUTY.id, fullName: DUTY.fullName },
+      meta: {} as TimelineEntry['meta'],
+      data,
+      voided: null,
+    });
+    renderWith(
+      signedInBridge(DUTY).ok('housing.layout', layout),
+      <>
+        <HousingTimelineBody entry={entry('BedAssigned', { traineeId: BINH, roomId: ROOM_A, bed: 2, date: '2026-11-19', override: { reason: 'Phòng riêng đang sửa', warnings: ['flaggedSharedRoom'] } })} />
+        <HousingTimelineBody entry={entry('BedMoved', { traineeId: BINH, from: { roomId: ROOM_A, bed: 2 }, to: { roomId: ROOM_B, bed: 1 }, date: '2026-11-20', reason: 'Đổi phòng', override: null })} />
+      </>,
+    );
+    expect(await screen.findByText('Giường 2, phòng A1 (Khu A)')).toBeTruthy();
+    expect(screen.getByText('Ghi nhận dù có cảnh báo (Học viên cần ở riêng sẽ ở chung phòng với người khác.): Phòng riêng đang sửa')).toBeTruthy();
+    expect(screen.getByText('Từ giường 2 phòng A1 (Khu A) sang giường 1 phòng A2 (Khu A)')).toBeTruthy();
+    expect(screen.getByText('Lý do: Đổi phòng')).toBeTruthy();
   });
 });
