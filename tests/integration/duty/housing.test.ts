@@ -159,6 +159,24 @@ describe('housing through the service', () => {
   });
 });
 
+describe('keep-apart through the service', () => {
+  it('a room-level rule warns only in the same room; assigning the pair together is refused until recorded anyway with a reason', async () => {
+    const f = await medicalFixture(2, NOW);
+    const [t1, t2] = f.traineeIds as [string, string];
+    const { a1, a2 } = await facility(f);
+    await f.ok('duty', 'duty.keepApart.set', { traineeA: t1, traineeB: t2, level: 'room', reason: 'threat', note: '', roleA: 'victim', roleB: 'perpetrator', reviewDate: '2026-12-20' });
+    await f.ok('duty', 'housing.assign', { traineeId: t1, roomId: a1, bed: 1, date: '2026-11-19', override: null });
+    expect((await f.ok('duty', 'housing.check', { traineeId: t2, roomId: a1, bed: 2 })).warnings).toEqual([{ code: 'keepApart', otherTraineeId: t1, otherName: 'Nguyễn Văn Bình', level: 'room' }]);
+    expect((await f.ok('duty', 'housing.check', { traineeId: t2, roomId: a2, bed: 1 })).warnings).toEqual([]);
+    const before = f.events();
+    expect(refusal(await f.as('duty', 'housing.assign', { traineeId: t2, roomId: a1, bed: 2, date: '2026-11-19', override: null }))).toBe('HOUSING_WARNINGS');
+    expect(f.events()).toBe(before);
+    await f.ok('duty', 'housing.assign', { traineeId: t2, roomId: a1, bed: 2, date: '2026-11-19', override: { reason: 'Tạm thời một đêm' } });
+    expect(f.events()).toBe(before + 1);
+    f.service.close();
+  });
+});
+
 describe('the housing board after random moves equals a rebuild', () => {
   it('property: any sequence of assign / move / vacate / room changes leaves the same tables as a rebuild', async () => {
     const f = await medicalFixture(5, NOW);
