@@ -1,0 +1,187 @@
+/**
+ * The duty officers' workflows end to end, against a fresh preview host: the admin lays out two
+ * dorms with rooms through the Layout tab and creates a duty officer; four trainees are admitted
+ * through the bridge. The duty officer signs in for the first time (forced password change), opens
+ * Trực ban and, through the screens: assigns beds on the board → sets a keep-apart rule → tries to
+ * put the pair in the same room and sees the warning before anything is recorded → records a
+ * violation for two trainees and imposes a measure → the duty log lists the day's entries.
+ * Screens are photographed in Vietnamese and English (tests/e2e/screenshots/duty-*).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { day, HOST_TIME_ZONE, invokeOk, setUpAndSignInAdmin, shootBoth, signInFirstTime, signOut, VIEWPORT } from './helpers';
+
+test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: HOST_TIME_ZONE, actionTimeout: 15_000 });
+
+const DUTY = { username: 'trucban', fullName: 'Phạm Văn Trực', temporary: 'tam-thoi-truc-2026', chosen: 'mat-khau-cua-truc-ban' };
+
+const TRAINEES = {
+  hai: { fullName: 'Hoàng Văn Hải', fileNumber: 'HS-2026-201' },
+  tuan: { fullName: 'Đỗ Minh Tuấn', fileNumber: 'HS-2026-202' },
+  son: { fullName: 'Lò Văn Sơn', fileNumber: 'HS-2026-203' },
+  long: { fullName: 'Vi Văn Long', fileNumber: 'HS-2026-204' },
+} as const;
+
+function admission(t: { fullName: string; fileNumber: string }) {
+  return {
+    ...t,
+    sex: 'male',
+    dateOfBirth: '1990-03-12',
+    substances: ['heroin'],
+    idNumber: '',
+    homeAddress: 'Xã Chiềng Cơi, TP Sơn La',
+    admissionType: 'compulsory',
+    decisionNumber: '31/2026/QĐ-TA',
+    admissionDate: day(-60).iso,
+    plannedReleaseDate: day(660).iso,
+    educationLevel: 'lower_secondary',
+    familyContact: { name: 'Hoàng Thị Lan', relationship: 'Mẹ', phone: '0912 345 678' },
+  };
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
+
+async function dutyTab(page: Page, name: string) {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await expect(page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+}
+
+async function addRoom(page: Page, dorm: string, name: string, capacity: number) {
+  const form = page.getByTestId('add-room');
+  await form.getByLabel('Khu nhà').selectOption({ label: dorm });
+  await form.getByLabel('Tên phòng').fill(name);
+  await form.getByLabel('Số giường').fill(String(capacity));
+  await form.getByRole('button', { name: 'Thêm phòng' }).click();
+  await expect(page.getByTestId(`layout-room-${name}`)).toBeVisible();
+}
+
+/** Pick a trainee and a free bed on the board's placing form, from the keyboard, then check. */
+async function place(page: Page, trainee: string, bedLabel: string) {
+  const form = page.getByTestId('place-form');
+  const who = form.getByRole('combobox', { name: 'Học viên' });
+  // Still chosen (after cancelling a warning): picking the chosen option again would deselect it.
+  if (!(await who.inputValue()).startsWith(trainee)) {
+    await who.fill(trainee);
+    await page.getByRole('option', { name: new RegExp(`^${trainee}`) }).click();
+  }
+  await form.getByRole('combobox', { name: 'Giường trống' }).fill(bedLabel);
+  await page.getByRole('option', { name: bedLabel, exact: true }).click();
+  await form.getByRole('button', { name: 'Kiểm tra và ghi nhận' }).click();
+}
+
+/**
+ * Close every notification, including those Mantine queues behind the visible ones (several
+ * placements in a row queue more than it shows), so the screenshots show the screen itself.
+ */
+async function dismissNotifications(page: Page) {
+  const closers = page.locator('.mantine-Notification-closeButton');
+  await expect(async () => {
+    for (const closer of await closers.all()) await closer.click({ timeout: 1_000 }).catch(() => undefined);
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+}
+
+async function shoot(page: Page, screen: string, options?: { fullHeight?: boolean }) {
+  await dismissNotifications(page);
+  await shootBoth(page, screen, options);
+}
+
+test('a duty officer houses, keeps apart, records conduct and keeps the duty log', async ({ page, senUrl }) => {
+  test.setTimeout(150_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+
+  await setUpAndSignInAdmin(page, senUrl);
+  await invokeOk(page, 'accounts.create', { fullName: DUTY.fullName, username: DUTY.username, roles: ['duty'], password: DUTY.temporary, passwordConfirm: DUTY.temporary });
+  for (const t of Object.values(TRAINEES)) await invokeOk(page, 'trainees.admit', admission(t));
+
+  // The layout, through the admin's Layout tab: two dorms, three rooms.
+  await nav(page, 'Trực ban').click();
+  await dutyTab(page, 'Sơ đồ cơ sở');
+  for (const dorm of ['Nhà A', 'Nhà B']) {
+    await page.getByTestId('add-dorm').getByLabel('Tên khu nhà').fill(dorm);
+    await page.getByTestId('add-dorm').getByRole('button', { name: 'Thêm khu nhà' }).click();
+    await expect(page.getByRole('heading', { name: dorm, exact: true })).toBeVisible();
+  }
+  await addRoom(page, 'Nhà A', 'A101', 4);
+  await addRoom(page, 'Nhà A', 'A102', 4);
+  await addRoom(page, 'Nhà B', 'B201', 6);
+  await signOut(page);
+
+  // The duty officer's first sign-in.
+  await signInFirstTime(page, DUTY.username, DUTY.temporary, DUTY.chosen);
+  await expect(page.getByTestId('header-user')).toHaveText(DUTY.fullName);
+  await nav(page, 'Trực ban').click();
+  await expect(page.getByRole('heading', { name: 'Trực ban', exact: true })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Sơ đồ cơ sở' })).toHaveCount(0);
+
+  // Beds through the board.
+  await dutyTab(page, 'Buồng, giường');
+  await place(page, TRAINEES.hai.fullName, 'Nhà A · A101 · giường 1');
+  await expect(page.getByTestId('room-A101')).toContainText(TRAINEES.hai.fullName);
+  await place(page, TRAINEES.son.fullName, 'Nhà B · B201 · giường 1');
+  await expect(page.getByTestId('room-B201')).toContainText(TRAINEES.son.fullName);
+  await place(page, TRAINEES.long.fullName, 'Nhà B · B201 · giường 2');
+  await expect(page.getByTestId('room-B201')).toContainText(TRAINEES.long.fullName);
+
+  // Keep Hải and Tuấn apart (room level).
+  await dutyTab(page, 'Không ở chung');
+  await page.getByTestId('keep-apart-add').click();
+  const rule = page.getByTestId('keep-apart-form');
+  await rule.getByLabel(/^Học viên thứ nhất/).selectOption({ label: `${TRAINEES.hai.fullName} (${TRAINEES.hai.fileNumber})` });
+  await rule.getByLabel('Vai trò của học viên thứ nhất').selectOption({ label: 'Bị hại' });
+  await rule.getByLabel(/^Học viên thứ hai/).selectOption({ label: `${TRAINEES.tuan.fullName} (${TRAINEES.tuan.fileNumber})` });
+  await rule.getByLabel('Vai trò của học viên thứ hai').selectOption({ label: 'Gây ra' });
+  await rule.getByLabel(/^Mức tách/).selectOption({ label: 'Khác phòng' });
+  await rule.getByLabel(/^Lý do/).selectOption({ label: 'Bạo lực' });
+  await rule.getByLabel(/^Ngày xem xét lại/).fill(day(30).shown);
+  await rule.getByLabel(/^Ghi chú/).fill('Đánh nhau ở nhà ăn ngày 20/11');
+  await rule.getByRole('button', { name: 'Lưu' }).click();
+  await expect(rule).toHaveCount(0);
+  await expect(page.getByTestId('keep-apart-rule')).toHaveCount(1);
+  await expect(page.getByTestId('keep-apart-rule')).toContainText(`${TRAINEES.hai.fullName} (Bị hại) ↔ ${TRAINEES.tuan.fullName} (Gây ra)`);
+  await shoot(page, 'duty-keep-apart');
+
+  // Tuấn into Hải's room: the warning comes before anything is recorded.
+  await dutyTab(page, 'Buồng, giường');
+  await place(page, TRAINEES.tuan.fullName, 'Nhà A · A101 · giường 2');
+  const warnings = page.getByTestId('housing-warnings');
+  await expect(warnings).toContainText('Cảnh báo trước khi ghi nhận');
+  await expect(warnings).toContainText(`Cần tách ${TRAINEES.hai.fullName} (phòng), người này đang ở cùng phòng.`);
+  await expect(page.getByTestId('room-A101')).not.toContainText(TRAINEES.tuan.fullName);
+  await shoot(page, 'duty-board-warning', { fullHeight: true });
+  await warnings.getByRole('button', { name: 'Huỷ' }).click();
+  await place(page, TRAINEES.tuan.fullName, 'Nhà A · A102 · giường 1');
+  await expect(page.getByTestId('room-A102')).toContainText(TRAINEES.tuan.fullName);
+
+  // A violation for Sơn and Long, then a measure for one of them.
+  await dutyTab(page, 'Vi phạm, kỷ luật');
+  const incident = page.getByTestId('incident-form');
+  const who = incident.getByRole('combobox', { name: 'Học viên' });
+  for (const t of [TRAINEES.son, TRAINEES.long]) {
+    await who.fill(t.fileNumber);
+    await who.press('ArrowDown');
+    await who.press('Enter');
+  }
+  await incident.getByLabel('Loại vi phạm').selectOption({ index: 1 });
+  await incident.getByLabel('Giờ (hh:mm)').fill('21:30');
+  await incident.getByLabel('Địa điểm').fill('Phòng B201');
+  await incident.getByLabel('Diễn biến sự việc').fill('Cãi nhau, xô đẩy sau giờ tắt đèn.');
+  await incident.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(page.getByTestId('violation-row')).toHaveCount(2);
+  await page.getByTestId('violation-row').first().getByRole('button', { name: 'Xử lý kỷ luật' }).click();
+  const impose = page.getByRole('dialog');
+  await impose.getByLabel('Biện pháp').selectOption({ label: 'Phê bình' });
+  await impose.getByLabel('Từ ngày').fill(day(0).shown);
+  await impose.getByRole('button', { name: 'Lưu' }).click();
+  await expect(impose).toHaveCount(0);
+  await expect(page.getByTestId('measures-in-force')).toContainText('Phê bình');
+  await shoot(page, 'duty-conduct', { fullHeight: true });
+
+  // The duty log lists the day's entries.
+  await dutyTab(page, 'Sổ trực ban');
+  await expect(page.getByText(TRAINEES.tuan.fullName).first()).toBeVisible();
+  await shoot(page, 'duty-log', { fullHeight: true });
+
+  expect(pageErrors).toEqual([]);
+});
