@@ -4,7 +4,8 @@
  * through the bridge. The duty officer signs in for the first time (forced password change), opens
  * Trực ban and, through the screens: assigns beds on the board → sets a keep-apart rule → tries to
  * put the pair in the same room and sees the warning before anything is recorded → records a
- * violation for two trainees and imposes a measure → the duty log lists the day's entries.
+ * violation for two trainees and imposes a measure → a commendation for a list → last month's
+ * rating sheet from the keyboard → the eligibility lists → the duty log lists the day's entries.
  * Screens are photographed in Vietnamese and English (tests/e2e/screenshots/duty-*).
  */
 import type { Page } from '@playwright/test';
@@ -37,6 +38,14 @@ function admission(t: { fullName: string; fileNumber: string }) {
     educationLevel: 'lower_secondary',
     familyContact: { name: 'Hoàng Thị Lan', relationship: 'Mẹ', phone: '0912 345 678' },
   };
+}
+
+/** Last month, as the month fields take it: mm/yyyy. */
+function lastMonth(): string {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 }
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
@@ -86,7 +95,7 @@ async function shoot(page: Page, screen: string, options?: { fullHeight?: boolea
   await shootBoth(page, screen, options);
 }
 
-test('a duty officer houses, keeps apart, records conduct and keeps the duty log', async ({ page, senUrl }) => {
+test('a duty officer houses, keeps apart, records conduct, rewards and rates, and keeps the duty log', async ({ page, senUrl }) => {
   test.setTimeout(150_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -178,9 +187,52 @@ test('a duty officer houses, keeps apart, records conduct and keeps the duty log
   await expect(page.getByTestId('measures-in-force')).toContainText('Phê bình');
   await shoot(page, 'duty-conduct', { fullHeight: true });
 
-  // The duty log lists the day's entries.
+  // A commendation for a list of two, typed from the keyboard (Enter adds the first match).
+  await dutyTab(page, 'Khen thưởng, xếp loại');
+  await page.getByRole('tab', { name: 'Khen thưởng', exact: true }).click();
+  const search = page.getByTestId('reward-search');
+  for (const t of [TRAINEES.hai, TRAINEES.tuan]) {
+    await search.fill(t.fileNumber);
+    await expect(page.getByTestId('reward-match')).toHaveCount(1);
+    await search.press('Enter');
+    await expect(page.getByTestId('reward-chosen')).toContainText(`${t.fullName} (${t.fileNumber})`);
+  }
+  await page.getByTestId('reward-kind').selectOption({ label: 'Biểu dương, khen' });
+  await page.getByTestId('reward-reason').fill('Tích cực lao động trị liệu, giữ vệ sinh phòng ở.');
+  await page.getByTestId('reward-save').click();
+  await expect(page.getByText('Đã ghi khen thưởng cho 2 học viên')).toBeVisible();
+  await expect(page.getByTestId('reward-chosen')).toContainText('Chưa chọn học viên nào');
+
+  // Last month's rating sheet, from the keyboard: 1–4 or T/K/B/Y rate the focused row, focus moves on.
+  await page.getByRole('tab', { name: 'Xếp loại tháng', exact: true }).click();
+  const month = page.getByTestId('sheet-month');
+  await month.fill(lastMonth());
+  await month.press('Enter');
+  const rows = page.getByTestId('sheet-row');
+  await expect(rows).toHaveCount(4);
+  await rows.first().focus();
+  for (const key of ['1', 't', '2', '3']) await page.keyboard.press(key);
+  await expect(page.getByTestId('sheet-progress')).toHaveText('Đã xếp loại 4/4');
+  await expect(rows.nth(2).getByTestId('rate-fair')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('sheet-save').click();
+  await expect(page.getByText('Đã lưu: 4 thay đổi, 0 giữ nguyên')).toBeVisible();
+  await expect(page.getByTestId('sheet-save')).toHaveText('Không có thay đổi để lưu');
+  await shoot(page, 'duty-recognition-sheet', { fullHeight: true });
+
+  // The eligibility lists render (nobody has a full quarter of ratings yet).
+  await page.getByRole('tab', { name: 'Đủ điều kiện', exact: true }).click();
+  await expect(page.getByTestId('eligible-commendation')).toBeVisible();
+  await expect(page.getByTestId('eligible-term')).toBeVisible();
+  await shoot(page, 'duty-eligibility', { fullHeight: true });
+
+  // The duty log lists the day's entries: the beds, the rule, the violation, the measure, the rewards, the ratings.
   await dutyTab(page, 'Sổ trực ban');
-  await expect(page.getByText(TRAINEES.tuan.fullName).first()).toBeVisible();
+  const lines = page.getByTestId('duty-log-line');
+  for (const what of ['Xếp giường', 'Quy định không ở chung', 'Vi phạm', 'Biện pháp kỷ luật', 'Khen thưởng', 'Xếp loại tháng']) {
+    await expect(lines.filter({ hasText: what }).first()).toBeVisible();
+  }
+  await expect(lines.filter({ hasText: 'Xếp giường' })).toHaveCount(4);
+  await expect(lines.filter({ hasText: 'Xếp giường' }).filter({ hasText: TRAINEES.tuan.fullName })).toHaveCount(1);
   await shoot(page, 'duty-log', { fullHeight: true });
 
   expect(pageErrors).toEqual([]);
