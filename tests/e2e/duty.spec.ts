@@ -172,19 +172,23 @@ test('a duty officer houses, keeps apart, records conduct, rewards and rates, an
     await who.press('ArrowDown');
     await who.press('Enter');
   }
-  await incident.getByLabel('Loại vi phạm').selectOption({ index: 1 });
+  await incident.getByLabel(/^Loại vi phạm/).selectOption({ label: 'Đánh nhau' });
   await incident.getByLabel('Giờ (hh:mm)').fill('21:30');
   await incident.getByLabel('Địa điểm').fill('Phòng B201');
   await incident.getByLabel('Diễn biến sự việc').fill('Cãi nhau, xô đẩy sau giờ tắt đèn.');
   await incident.getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(page.getByTestId('violation-row')).toHaveCount(2);
-  await page.getByTestId('violation-row').first().getByRole('button', { name: 'Xử lý kỷ luật' }).click();
+  await page.getByTestId('violation-row').filter({ hasText: TRAINEES.long.fullName }).getByRole('button', { name: 'Xử lý kỷ luật' }).click();
   const impose = page.getByRole('dialog');
   await impose.getByLabel('Biện pháp').selectOption({ label: 'Phê bình' });
   await impose.getByLabel('Từ ngày').fill(day(0).shown);
   await impose.getByRole('button', { name: 'Lưu' }).click();
   await expect(impose).toHaveCount(0);
-  await expect(page.getByTestId('measures-in-force')).toContainText('Phê bình');
+  await expect(page.getByTestId('measures-in-force')).toContainText(`${TRAINEES.long.fullName} (${TRAINEES.long.fileNumber})`);
+  await expect(page.getByTestId('measures-in-force')).toContainText(`Phê bình từ ${day(0).shown}`);
+  // The list shows open violations by default: show all, so the dealt-with one is photographed too.
+  await page.getByText('Tất cả', { exact: true }).click();
+  await expect(page.getByTestId('violation-row')).toHaveCount(2);
   await shoot(page, 'duty-conduct', { fullHeight: true });
 
   // A commendation for a list of two, typed from the keyboard (Enter adds the first match).
