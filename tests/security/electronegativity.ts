@@ -14,7 +14,7 @@ export interface ScanPolicy {
   electronVersion: string;
   /** Checks not run at all, each with its reason. */
   excludedChecks: { check: string; reason: string }[];
-  /** Findings accepted: a check id (and optionally the file it points at) with the reason. */
+  /** Findings accepted: a check id (and optionally the file it points at, or a prefix ending in `*`) with the reason. */
   justified: { id: string; file?: string; reason: string }[];
 }
 
@@ -36,7 +36,12 @@ export function loadPolicy(path = join(root, 'docs/security-scan.json')): ScanPo
 
 /** Findings no entry of the policy justifies. */
 export function unjustified(findings: Finding[], policy: ScanPolicy): Finding[] {
-  return findings.filter((f) => !policy.justified.some((j) => j.id === f.id && (j.file === undefined || j.file === f.file.replaceAll('\\', '/'))));
+  return findings.filter((f) => !policy.justified.some((j) => j.id === f.id && (j.file === undefined || fileMatches(j.file, f.file.replaceAll('\\', '/')))));
+}
+
+/** A policy file is a path, or a prefix ending in `*` for bundles whose names carry a content hash. */
+function fileMatches(pattern: string, file: string): boolean {
+  return pattern.endsWith('*') ? file.startsWith(pattern.slice(0, -1)) : pattern === file;
 }
 
 interface RawIssue {

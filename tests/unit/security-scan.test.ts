@@ -23,5 +23,8 @@ describe('electronegativity policy', () => {
     expect(unjustified([finding('CSP_GLOBAL_CHECK', 'renderer/other.html')], policy)).toHaveLength(1);
     expect(unjustified([finding('NODE_INTEGRATION_JS_CHECK', 'main/index.js')], policy)).toHaveLength(1);
     expect(unjustified([finding('OPEN_EXTERNAL_JS_CHECK', 'main/index.js')], policy)).toHaveLength(1);
+    // A prefix matches the hashed renderer bundle only, not the main process.
+    expect(unjustified([finding('DANGEROUS_FUNCTIONS_JS_CHECK', 'renderer/assets/index-Oo6ph4Ah.js')], policy)).toEqual([]);
+    expect(unjustified([finding('DANGEROUS_FUNCTIONS_JS_CHECK', 'main/index.js')], policy)).toHaveLength(1);
   });
 });
