@@ -55,9 +55,11 @@ export const { navigate, setAsOf } = navigation.actions;
 
 /**
  * The first screen of each role (PRODUCT.md, "What each role sees first"): medical officers start
- * on their dashboard (today's round, detox, screenings, ARV); everyone else on the roster.
+ * on their dashboard (today's round, detox, screenings, ARV), duty officers on the housing board,
+ * everyone else on the roster.
  */
 export function homeRoute(roles: readonly string[]): Route {
   if (roles.includes('medical')) return { name: 'medical', tab: 'dashboard' };
+  if (roles.includes('duty')) return { name: 'duty', tab: 'board' };
   return { name: 'roster' };
 }

@@ -76,4 +76,19 @@ describe('sign in', () => {
     await waitFor(() => expect(store.getState().navigation.route).toEqual({ name: 'medical', tab: 'dashboard' }));
     expect(await screen.findByRole('heading', { name: 'Y tế' })).toBeTruthy();
   });
+
+  it('starts a duty officer on the housing board', async () => {
+    const DUTY = { ...ADMIN, id: '00000000-0000-4000-8000-000000000008', username: 'truc', fullName: 'Phạm Văn Trực', roles: ['duty' as const] };
+    let signedIn = false;
+    const bridge = new FakeBridge()
+      .on('system.status', () => ({ ok: true, value: status(signedIn ? DUTY : null) }))
+      .on('auth.signIn', () => {
+        signedIn = true;
+        return { ok: true, value: DUTY };
+      });
+    const { user, store } = renderApp(bridge);
+    await user.type(await screen.findByLabelText('Tên đăng nhập'), 'truc');
+    await user.type(screen.getByLabelText('Mật khẩu'), 'mat-khau-dung{Enter}');
+    await waitFor(() => expect(store.getState().navigation.route).toEqual({ name: 'duty', tab: 'board' }));
+  });
 });

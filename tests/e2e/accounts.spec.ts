@@ -66,7 +66,9 @@ test('admin creates a duty officer, who must change the temporary password, then
   await forced.getByLabel('Nhập lại mật khẩu mới').fill(NEW);
   await forced.getByLabel('Nhập lại mật khẩu mới').press('Enter');
   await expect(page.getByTestId('header-user')).toHaveText('Phạm Văn Trực');
-  // …and works: the roster, with intake rights.
+  // …starts on the duty page (the housing board), and works: the roster, with intake rights.
+  await expect(page.getByRole('heading', { name: 'Trực ban', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Học viên', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Tiếp nhận học viên' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Tài khoản', exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Tài khoản của tôi' }).click();

@@ -63,12 +63,15 @@ test('a duty officer reaches no medical screen or data; the admin sees the medic
   await invokeOk(page, 'auth.signOut', {});
   await page.reload();
 
-  // The duty officer signs in: the roster, and no Medical item.
+  // The duty officer signs in: the duty page, the roster, and no Medical item.
   await signInFirstTime(page, DUTY.username, DUTY.temporary, DUTY.chosen);
   await expect(page.getByTestId('header-user')).toHaveText(DUTY.fullName);
   const roster = page.getByRole('heading', { name: 'Danh sách học viên' });
-  await expect(roster).toBeVisible();
   const nav = page.getByRole('navigation');
+  // A duty officer starts on the duty page; the roster is one click away.
+  await expect(page.getByRole('heading', { name: 'Trực ban', exact: true })).toBeVisible();
+  await nav.getByRole('button', { name: 'Học viên', exact: true }).click();
+  await expect(roster).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Học viên', exact: true })).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Y tế', exact: true })).toHaveCount(0);
   const row = page.getByTestId('roster-row').filter({ hasText: TRAINEE.fullName });

@@ -311,6 +311,8 @@ test('a medical officer screens, detoxes, prescribes, runs the round and flags; 
   // The duty officer: the fact and its date, never the reason nor the note; no medical screens.
   await signInFirstTime(page, DUTY.username, DUTY.temporary, DUTY.chosen);
   await expect(page.getByTestId('header-user')).toHaveText(DUTY.fullName);
+  await expect(page.getByRole('heading', { name: 'Trực ban', exact: true })).toBeVisible();
+  await nav(page, 'Học viên').click();
   await expect(page.getByRole('heading', { name: 'Danh sách học viên' })).toBeVisible();
   await expect(nav(page, 'Y tế')).toHaveCount(0);
   const haiRow = page.getByTestId('roster-row').filter({ hasText: TRAINEES.hai.fullName });
