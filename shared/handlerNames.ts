@@ -126,6 +126,11 @@ export const HANDLER_NAMES = [
   // training: labor (labor.*)
 
   // training: reintegration (reintegration.*)
+  'reintegration.record',
+  'reintegration.due',
+  'reintegration.forTrainee',
+  'reintegration.settings',
+  'reintegration.setSettings',
 
 ] as const;
 
