@@ -87,6 +87,9 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   // The days the seed records medical work and the duty officer's bed assignment (15/10/2026).
   'dutyLog.day': () => [{ date: '2026-09-20' }, { date: '2026-10-15' }],
   'dutyLog.handover': () => [{}],
+  'reintegration.due': () => [{}, { asOf: PAST }],
+  'reintegration.forTrainee': ({ hiv, detox }) => [{ traineeId: hiv }, { traineeId: detox, asOf: PAST }],
+  'reintegration.settings': () => [{}],
 };
 
 const QUERIES = (Object.keys(HANDLERS) as HandlerName[]).filter((n) => HANDLERS[n].kind === 'query');
