@@ -35,6 +35,13 @@ export interface DemoCounts {
   from: string;
   to: string;
   medical: DemoMedicalCounts;
+  reintegration: DemoReintegrationCounts;
+}
+
+/** Counselling sessions recorded in the trainees' last months, and how many trainees had one. */
+export interface DemoReintegrationCounts {
+  sessions: number;
+  counselled: number;
 }
 
 /** What the medical area recorded over the years (and who is on ART at the end). */

@@ -37,6 +37,7 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
       workRestrictions: 25,
       phaseChanges: 1070,
     },
+    reintegration: { sessions: 240, counselled: 95 },
   },
   ms: 2500,
 };

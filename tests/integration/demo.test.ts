@@ -56,6 +56,7 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(staff).toEqual([
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'giaovien', fullName: 'Nguyễn Thị Thu Trang', roles: ['teacher'] },
   ]);
   const call = async <N extends HandlerName>(connection: string, name: N, input: HandlerInput<N>): Promise<HandlerOutput<N>> => {
     const r = await service.call(connection, name, input);
@@ -188,6 +189,22 @@ function medicalLog(rows: EventRow[], data: { type: string; data: Record<string,
   expect(doses.filter((e) => e.data['status'] === 'given').length / doses.length).toBeGreaterThan(0.9);
 }
 
+/** As the demo teacher: trainees near release, most counselled (several kinds), some not yet. */
+async function reintegrationList(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const signIn = await service.call('giaovien', 'auth.signIn', { username: 'giaovien', password: DEMO_PASSWORD });
+  expect(signIn.ok).toBe(true);
+  const r = await service.call('giaovien', 'reintegration.due', {});
+  if (!r.ok) throw new Error(r.error.message);
+  const due = r.value as HandlerOutput<'reintegration.due'>;
+  expect(due.rows.length).toBeGreaterThan(5);
+  expect(due.notCounselled).toBeGreaterThan(0);
+  expect(due.notCounselled).toBeLessThan(due.rows.length);
+  expect(due.rows.some((row) => row.byKind.legal > 0 && row.byKind.vocational > 0)).toBe(true);
+  expect(due.rows.filter((row) => row.last).every((row) => row.last!.counsellorName === 'Nguyễn Thị Thu Trang')).toBe(true);
+  expect(result.counts.reintegration.sessions).toBeGreaterThan(result.counts.reintegration.counselled);
+  expect(result.counts.reintegration.counselled).toBeGreaterThan(50);
+}
+
 describe('demo facility', () => {
   // Three stories of 40 trainees over two years, medical histories included: longer than the default timeout.
   it('the same seed gives the same log (ids, data, meta and times); another seed another one', { timeout: 240_000 }, async () => {
@@ -249,6 +266,7 @@ describe('demo facility', () => {
     expect(record.idNumber).toMatch(/^(\d{12})?$/);
     expect(record.homeAddress).toContain('tỉnh Điện Biên');
     await medicalDashboards(service, result);
+    await reintegrationList(service, result);
     service.close();
 
     const rows = eventRows(dataDir);

@@ -5,6 +5,7 @@ import { addDays, addYears } from './calendar';
 import { MedicalArea } from './medical';
 import { FACILITY_NAME } from './people';
 import { Rng } from './random';
+import { ReintegrationArea } from './reintegration';
 import { DemoWorld, type DemoArea, type DemoDriver } from './world';
 
 export type { DemoDriver } from './world';
@@ -48,9 +49,12 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
+  // Reintegration uses the teacher and instructor accounts the classes and labor areas create
+  // (making the teacher itself if none did): it comes after them.
+  const reintegration = new ReintegrationArea(rng.fork('reintegration'), password);
   // Later areas (housing, conduct, literacy, labor) join here, each with its own stream. The
   // medical area walks the clock into the evening (rounds, night assessments): it stays last.
-  const areas: DemoArea[] = [admissions, medical];
+  const areas: DemoArea[] = [admissions, reintegration, medical];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -69,7 +73,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
     facilityName: FACILITY_NAME,
     username: DEMO_USERNAME,
     password,
-    staff: medical.staff,
+    staff: [...medical.staff, ...reintegration.staff],
     counts: {
       // The sign-out is the last event, after the stats were read.
       events: stats.totalEvents + 1,
@@ -78,6 +82,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       from: firstDay,
       to: lastDay,
       medical: medical.counts,
+      reintegration: reintegration.counts,
     },
     ms: Math.round(performance.now() - started),
   };
