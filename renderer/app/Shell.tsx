@@ -33,7 +33,7 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
     (route.name === 'medical' && current.name === 'medicalRecord') ||
     (route.name === 'accounts' && current.name === 'accessLog');
   return (
-    <Button variant={active ? 'light' : 'subtle'} size="sm" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
+    <Button variant={active ? 'light' : 'subtle'} size="sm" px={8} aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
       {children}
     </Button>
   );
@@ -105,9 +105,10 @@ export function Shell({
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-          <Group gap="lg" wrap="nowrap">
-            <div style={{ minWidth: 0 }}>
-              <Title order={4} lh={1.1} data-testid="header-facility" style={{ whiteSpace: 'nowrap' }}>
+          <Group gap="md" wrap="nowrap">
+            {/* At most two lines, narrow: an admin's seven sections and the controls fit at 1366 px. */}
+            <div style={{ minWidth: 0, maxWidth: 190 }}>
+              <Title order={6} lh={1.2} lineClamp={2} title={facilityName ?? undefined} data-testid="header-facility">
                 {facilityName ?? t('app.name')}
               </Title>
               <Text size="xs" c="dimmed">
@@ -155,7 +156,7 @@ export function Shell({
               ) : null}
             </Group>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             {/* The signed-in person's name opens "My account": one control fewer in a crowded header. */}
             <UnstyledButton
               aria-label={t('header.myAccount')}
