@@ -122,7 +122,7 @@ function DueRow({ row, selected, onOpen, onKeyDown }: { row: DueTrainee; selecte
       </Table.Td>
       <Table.Td>
         {fresh ? (
-          <Badge color="orange" variant="filled" size="sm">
+          <Badge color="orange" variant="filled" size="sm" tt="none">
             {t('reintegration.due.notCounselled')}
           </Badge>
         ) : (

@@ -10,7 +10,7 @@ import { ErrorAlert, notifySuccess } from '../../../components/feedback';
 import { applyServerIssues } from '../../../components/serverIssues';
 import { validationMessage } from '../../../i18n/messages';
 import { displayDate } from '../../trainees/traineeForm';
-import { useRecordCounsellingMutation } from './api';
+import { useRecordCounsellingSessionMutation } from './api';
 
 interface Values {
   kind: string;
@@ -51,7 +51,7 @@ function sessionSchema(traineeId: string) {
  */
 export function SessionForm({ traineeId, fullName, counsellor, focusToken }: { traineeId: string; fullName: string; counsellor: string; focusToken: number }) {
   const { t } = useTranslation();
-  const [record, state] = useRecordCounsellingMutation();
+  const [record, state] = useRecordCounsellingSessionMutation();
   const schema = useMemo(() => sessionSchema(traineeId), [traineeId]);
   const defaults: Values = { kind: 'legal', date: formatDate(todayIso()), topics: '', notes: '', outcome: 'completed', referralTo: '', followUpDate: '' };
   const form = useForm<Values, unknown, z.output<typeof schema>>({ resolver: zodResolver(schema), defaultValues: defaults });

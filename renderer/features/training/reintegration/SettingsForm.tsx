@@ -46,7 +46,7 @@ function SettingsForm({ settings }: { settings: ReintegrationSettings }) {
                 allowDecimal={false}
                 allowNegative={false}
                 hideControls
-                w={220}
+                w={280}
                 name={field.name}
                 ref={field.ref}
                 value={field.value as number | string}

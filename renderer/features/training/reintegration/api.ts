@@ -16,7 +16,7 @@ export const reintegrationApi = api.injectEndpoints({
       query: call('reintegration.settings'),
       providesTags: ['reintegration'],
     }),
-    recordCounselling: build.mutation<HandlerOutput<'reintegration.record'>, HandlerInput<'reintegration.record'>>({
+    recordCounsellingSession: build.mutation<HandlerOutput<'reintegration.record'>, HandlerInput<'reintegration.record'>>({
       query: call('reintegration.record'),
       invalidatesTags: ['reintegration', 'trainees'],
     }),
@@ -27,4 +27,4 @@ export const reintegrationApi = api.injectEndpoints({
   }),
 });
 
-export const { useReintegrationDueQuery, useTraineeCounsellingQuery, useReintegrationSettingsQuery, useRecordCounsellingMutation, useSetReintegrationSettingsMutation } = reintegrationApi;
+export const { useReintegrationDueQuery, useTraineeCounsellingQuery, useReintegrationSettingsQuery, useRecordCounsellingSessionMutation, useSetReintegrationSettingsMutation } = reintegrationApi;
