@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useMemo } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
@@ -60,7 +60,7 @@ export function SessionForm({ traineeId, fullName, counsellor, focusToken }: { t
     const code = errors[name]?.message;
     return typeof code === 'string' ? validationMessage(t, code) : undefined;
   };
-  const [kind, outcome] = form.watch(['kind', 'outcome']);
+  const [kind, outcome] = useWatch({ control: form.control, name: ['kind', 'outcome'] });
   const { setFocus } = form;
   useEffect(() => {
     if (focusToken > 0) setFocus('kind');

@@ -3,6 +3,8 @@ import { api, call } from '../../../api/api';
 
 /** Endpoints of the reintegration slice. Admissions, corrections and releases change the due list too. */
 export const reintegrationApi = api.injectEndpoints({
+  // A name another slice already injected would silently call that slice's handler: refuse it.
+  overrideExisting: 'throw',
   endpoints: (build) => ({
     reintegrationDue: build.query<HandlerOutput<'reintegration.due'>, HandlerInput<'reintegration.due'>>({
       query: call('reintegration.due'),
