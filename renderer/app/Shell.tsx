@@ -107,7 +107,7 @@ export function Shell({
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="md" wrap="nowrap">
             {/* At most two lines, narrow: an admin's seven sections and the controls fit at 1366 px. */}
-            <div style={{ minWidth: 0, maxWidth: 190 }}>
+            <div style={{ minWidth: 0, maxWidth: 160 }}>
               <Title order={6} lh={1.2} lineClamp={2} title={facilityName ?? undefined} data-testid="header-facility">
                 {facilityName ?? t('app.name')}
               </Title>
@@ -115,7 +115,7 @@ export function Shell({
                 {t('app.name')}
               </Text>
             </div>
-            <Group gap={4} component="nav" aria-label={t('header.mainNav')} wrap="nowrap">
+            <Group gap={2} component="nav" aria-label={t('header.mainNav')} wrap="nowrap">
               <NavButton route={{ name: 'roster' }} current={route}>
                 {t('nav.roster')}
               </NavButton>
@@ -170,12 +170,18 @@ export function Shell({
               <Text size="sm" fw={600} data-testid="header-user" td={route.name === 'account' ? 'underline' : undefined} style={{ whiteSpace: 'nowrap' }}>
                 {user.fullName}
               </Text>
-              <Group gap={4} justify="flex-end" wrap="nowrap">
-                {user.roles.map((r) => (
+              {/* Two roles at most as badges; more collapse into "+N" (all of them on hover), so the header still fits. */}
+              <Group gap={4} justify="flex-end" wrap="nowrap" title={user.roles.map((r) => label.role(t, r)).join(', ')}>
+                {user.roles.slice(0, user.roles.length > 2 ? 1 : 2).map((r) => (
                   <Badge key={r} size="xs" variant="outline" data-testid="header-role">
                     {label.role(t, r)}
                   </Badge>
                 ))}
+                {user.roles.length > 2 ? (
+                  <Badge size="xs" variant="outline" data-testid="header-more-roles">
+                    +{user.roles.length - 1}
+                  </Badge>
+                ) : null}
               </Group>
             </UnstyledButton>
             <LanguageSwitch />
