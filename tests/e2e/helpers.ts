@@ -117,7 +117,8 @@ export async function signInFirstTime(page: Page, username: string, temporary: s
   await forced.getByLabel(/^Mật khẩu mới/).fill(chosen);
   await forced.getByLabel('Nhập lại mật khẩu mới').fill(chosen);
   await forced.getByLabel('Nhập lại mật khẩu mới').press('Enter');
-  await expect(forced).toHaveCount(0);
+  // Two scrypt runs at full cost (check the old password, hash the new): seconds on a busy machine.
+  await expect(forced).toHaveCount(0, { timeout: 30_000 });
 }
 
 export async function signOut(page: Page) {
