@@ -323,7 +323,8 @@ describe('demo facility', () => {
   });
 });
 
-describe('sen demo', () => {
+// Each case runs up to three `sen` processes (60 s limit each) with full-cost scrypt for the demo's accounts.
+describe('sen demo', { timeout: 120_000 }, () => {
   const BIN = join(import.meta.dirname, '../../bin/sen.mjs');
   const sen = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
 
