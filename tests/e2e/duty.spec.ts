@@ -10,7 +10,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { day, HOST_TIME_ZONE, invokeOk, setUpAndSignInAdmin, shootBoth, signInFirstTime, signOut, VIEWPORT } from './helpers';
+import { day, dismissNotifications, HOST_TIME_ZONE, invokeOk, setUpAndSignInAdmin, shootBoth, signInFirstTime, signOut, VIEWPORT } from './helpers';
 
 test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: HOST_TIME_ZONE, actionTimeout: 15_000 });
 
@@ -76,18 +76,6 @@ async function place(page: Page, trainee: string, bedLabel: string) {
   await form.getByRole('combobox', { name: 'Giường trống' }).fill(bedLabel);
   await page.getByRole('option', { name: bedLabel, exact: true }).click();
   await form.getByRole('button', { name: 'Kiểm tra và ghi nhận' }).click();
-}
-
-/**
- * Close every notification, including those Mantine queues behind the visible ones (several
- * placements in a row queue more than it shows), so the screenshots show the screen itself.
- */
-async function dismissNotifications(page: Page) {
-  const closers = page.locator('.mantine-Notification-closeButton');
-  await expect(async () => {
-    for (const closer of await closers.all()) await closer.click({ timeout: 1_000 }).catch(() => undefined);
-    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 500 });
-  }).toPass({ timeout: 15_000 });
 }
 
 async function shoot(page: Page, screen: string, options?: { fullHeight?: boolean }) {

@@ -33,6 +33,18 @@ export async function shootBoth(page: Page, screen: string, { fullHeight = false
   await switchLanguage(page, 'vi');
 }
 
+/**
+ * Close every notification, including those Mantine queues behind the visible ones (several
+ * placements in a row queue more than it shows), so the screenshots show the screen itself.
+ */
+export async function dismissNotifications(page: Page) {
+  const closers = page.locator('.mantine-Notification-closeButton');
+  await expect(async () => {
+    for (const closer of await closers.all()) await closer.click({ timeout: 1_000 }).catch(() => undefined);
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+}
+
 /** A demo facility (sample history), signed in as its administrator. */
 export async function openDemoFacility(page: Page, url: string) {
   await page.goto(url);

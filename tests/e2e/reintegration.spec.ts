@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { day, HOST_TIME_ZONE, invokeOk, setUpAndSignInAdmin, shootBoth, SHOTS, switchLanguage, signInFirstTime, signOut, VIEWPORT } from './helpers';
+import { day, dismissNotifications, HOST_TIME_ZONE, invokeOk, setUpAndSignInAdmin, shootBoth, SHOTS, switchLanguage, signInFirstTime, signOut, VIEWPORT } from './helpers';
 
 test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: HOST_TIME_ZONE, actionTimeout: 15_000 });
 
@@ -40,14 +40,6 @@ function admission(t: { fullName: string; fileNumber: string; release: number })
 }
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
-
-async function dismissNotifications(page: Page) {
-  const closers = page.locator('.mantine-Notification-closeButton');
-  await expect(async () => {
-    for (const closer of await closers.all()) await closer.click({ timeout: 1_000 }).catch(() => undefined);
-    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 500 });
-  }).toPass({ timeout: 15_000 });
-}
 
 test('a teacher sees who is near release, records a counselling session from the keyboard, and the list updates', async ({ page, senUrl }) => {
   test.setTimeout(120_000);
