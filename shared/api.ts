@@ -23,6 +23,7 @@ import {
 } from './admissions';
 import { demoInput, type DemoResult } from './demo';
 import { ACCESS_HANDLERS, type AccessOutputs } from './access';
+import { ROSTER_IMPORT_HANDLERS, type RosterImportOutputs } from './rosterImport';
 import { MEDICAL_HANDLERS, type MedicalOutputs } from './medical';
 import { DUTY_HANDLERS, type DutyOutputs } from './duty';
 import type { Permission } from './roles';
@@ -89,6 +90,7 @@ export const HANDLERS = {
   /** Any signed-in person may void what they recorded; an admin may void anyone's (checked in the core). */
   'events.void': { input: voidInput, permission: 'signedIn', kind: 'command' },
   'system.acknowledgeChainBreak': { input: acknowledgeInput, permission: 'system.admin', kind: 'command' },
+  ...ROSTER_IMPORT_HANDLERS,
   ...MEDICAL_HANDLERS,
   ...ACCESS_HANDLERS,
   ...DUTY_HANDLERS,
@@ -162,7 +164,7 @@ export interface TimelineEntry {
   voided: { bySeq: number; reason: string; actor: { id: string; fullName: string } | null; recordedAt: string } | null;
 }
 
-export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs {
+export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, RosterImportOutputs {
   'system.status': SystemStatus;
   'system.setup': { facilityName: string };
   'system.stats': Stats;

@@ -135,6 +135,8 @@ export const CORE_ISSUE_CODES = [
   // duty log: a shift note for a handover long past
   'shiftNoteTooOld',
   'duplicateFileNumber',
+  // roster import: a file number repeated within the file
+  'duplicateInFile',
   'duplicateUsername',
   'wrongPassword',
   'passwordUnchanged',

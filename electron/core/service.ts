@@ -73,8 +73,11 @@ export const DB_FILE = 'sen.db';
 /** A log up to this many events replays changed projections while opening; a longer one in slices. */
 const REPLAY_AT_ONCE_UP_TO = 200_000;
 
-/** While the chain is broken: signing in and out (so an admin can act) and the acknowledgement itself. */
-const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak']);
+/**
+ * While the chain is broken: signing in and out (so an admin can act), the acknowledgement itself,
+ * and the access-log line of an export (reading goes on, so its trace must too: see access/record.ts).
+ */
+const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak', 'access.recordExport']);
 
 /** All a session may call until a required password change is done (signing in again replaces the session). */
 /** While the screen is locked: the same person or someone else signing in, signing out, the status. */
