@@ -10,6 +10,7 @@ import { notifyError } from '../components/feedback';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { MyAccountPage } from '../features/accounts/MyAccountPage';
 import { AdmitPage } from '../features/trainees/AdmitPage';
+import { RosterImportPage } from '../features/roster/RosterImportPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { TraineePage } from '../features/trainees/TraineePage';
@@ -26,7 +27,7 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
   const dispatch = useAppDispatch();
   const active =
     route.name === current.name ||
-    (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit')) ||
+    (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit' || current.name === 'importRoster')) ||
     (route.name === 'medical' && current.name === 'medicalRecord') ||
     (route.name === 'accounts' && current.name === 'accessLog');
   return (
@@ -42,6 +43,8 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return <RosterPage user={user} />;
     case 'admit':
       return isAllowed('trainee.intake', user.roles) ? <AdmitPage /> : <RosterPage user={user} />;
+    case 'importRoster':
+      return isAllowed('trainee.import', user.roles) ? <RosterImportPage /> : <RosterPage user={user} />;
     case 'trainee':
       return <TraineePage key={route.traineeId} traineeId={route.traineeId} user={user} />;
     case 'system':

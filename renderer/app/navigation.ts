@@ -5,6 +5,7 @@ import { api } from '../api/api';
 export type Route =
   | { name: 'roster' }
   | { name: 'admit' }
+  | { name: 'importRoster' }
   | { name: 'trainee'; traineeId: string }
   | { name: 'system' }
   | { name: 'account' }

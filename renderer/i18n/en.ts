@@ -2,6 +2,7 @@ import { dutyEn } from './duty';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { csvMessages } from './csv';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -413,6 +414,8 @@ export const en: Catalog = {
   conduct: dutyEn.conduct,
   recognition: dutyEn.recognition,
   dutyLog: dutyEn.dutyLog,
+  csv: csvMessages.en.csv,
+  rosterImport: csvMessages.en.rosterImport,
   errors: {
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
     DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',
@@ -460,6 +463,7 @@ export const en: Catalog = {
   validation: {
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
+    ...csvMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
     drugInactive: 'This drug is no longer in use in the formulary',

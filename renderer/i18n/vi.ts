@@ -2,6 +2,7 @@ import { dutyVi } from './duty';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { csvMessages } from './csv';
 /**
  * Vietnamese catalog: the default language of Sen. `en.ts` must have exactly the same keys
  * (checked by the compiler through `Catalog` and by tests/component/i18n.test.ts).
@@ -414,6 +415,8 @@ export const vi = {
   conduct: dutyVi.conduct,
   recognition: dutyVi.recognition,
   dutyLog: dutyVi.dutyLog,
+  csv: csvMessages.vi.csv,
+  rosterImport: csvMessages.vi.rosterImport,
   errors: {
     DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
     DETOX_EPISODE_CLOSED: 'Đợt cắt cơn này đã kết thúc: không thể đánh giá hay kết thúc thêm.',
@@ -461,6 +464,7 @@ export const vi = {
   validation: {
     ...detoxMessages.vi.validation,
     ...conductMessages.vi.validation,
+    ...csvMessages.vi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',
     unknownDrug: 'Không có thuốc này trong danh mục',
     drugInactive: 'Thuốc này đã ngừng sử dụng trong danh mục',
