@@ -72,6 +72,8 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'medical.flags.dashboard': () => [{}],
   'medical.openRecord': ({ hiv }) => [{ traineeId: hiv }],
   'access.list': () => [{}],
+  // The check answers row issues only (codes and row numbers), whatever the roster holds.
+  'trainees.importCheck': () => [{ rows: [{ row: 2, values: { fileNumber: 'HS-2026-0001', fullName: 'Nguyễn Văn Bình' } }] }],
   'duty.keepApart.list': () => [{}, { includeEnded: true, asOf: PAST }],
   'duty.headcount.sheet': () => [{}, { asOf: PAST }],
   'duty.headcount.mismatches': () => [{}],
