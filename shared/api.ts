@@ -26,6 +26,7 @@ import { ACCESS_HANDLERS, type AccessOutputs } from './access';
 import { ROSTER_IMPORT_HANDLERS, type RosterImportOutputs } from './rosterImport';
 import { MEDICAL_HANDLERS, type MedicalOutputs } from './medical';
 import { DUTY_HANDLERS, type DutyOutputs } from './duty';
+import { TRAINING_HANDLERS, type TrainingOutputs } from './training';
 import type { Permission } from './roles';
 import { HANDLER_NAMES, type HandlerName } from './handlerNames';
 import type { EventMeta, EventType } from './events';
@@ -33,7 +34,7 @@ import type { EventMeta, EventType } from './events';
 export { HANDLER_NAMES, type HandlerName };
 
 /** Areas of data; the core pushes the areas an append touched so the renderer refetches. */
-export const AREAS = ['system', 'session', 'trainees', 'accounts', 'medical', 'access', 'housing', 'conduct'] as const;
+export const AREAS = ['system', 'session', 'trainees', 'accounts', 'medical', 'access', 'housing', 'conduct', 'literacy', 'labor', 'reintegration'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface HandlerSpec {
@@ -94,6 +95,7 @@ export const HANDLERS = {
   ...MEDICAL_HANDLERS,
   ...ACCESS_HANDLERS,
   ...DUTY_HANDLERS,
+  ...TRAINING_HANDLERS,
 } as const satisfies Record<HandlerName, HandlerSpec>;
 
 /** A handler declared in HANDLERS but not listed in HANDLER_NAMES fails to compile here. */
@@ -164,7 +166,7 @@ export interface TimelineEntry {
   voided: { bySeq: number; reason: string; actor: { id: string; fullName: string } | null; recordedAt: string } | null;
 }
 
-export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, RosterImportOutputs {
+export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, TrainingOutputs, RosterImportOutputs {
   'system.status': SystemStatus;
   'system.setup': { facilityName: string };
   'system.stats': Stats;

@@ -1,5 +1,7 @@
-import { CSV_MIME, toCsv, type CsvCell } from '../../shared/csv';
+import { toCsv, type CsvCell } from '../../shared/csv';
 import { todayIso } from '../../shared/dates';
+
+// Pure (no DOM): tests of the core build export files with it too. Saving is in CsvExportButton.
 
 /**
  * One column of a CSV export: its header (in the user's language) and how to read a row's cell
@@ -21,22 +23,4 @@ export function csvText<T>(columns: readonly CsvColumn<T>[], rows: readonly T[])
 /** "danh-sach-hoc-vien" -> "danh-sach-hoc-vien-2026-12-03.csv": sorts by date in a folder. */
 export function csvFileName(base: string, today: string = todayIso()): string {
   return `${base}-${today}.csv`;
-}
-
-/**
- * Hand the file to the browser as a download: in Electron, main shows the save dialog (only
- * blob: downloads of Sen's own page are allowed, see electron/main/security.ts); in the preview,
- * the browser saves it (Playwright catches it).
- */
-export function saveCsv(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: CSV_MIME }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has taken the data by the time the click returns; free it on the next turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -10,7 +10,9 @@ import { parseCsv } from '../../shared/csv';
 import type { Role } from '../../shared/roles';
 import { csvText } from '../../renderer/components/csvExport';
 import { rosterCsvColumns } from '../../renderer/features/roster/rosterCsv';
-import { i18next, initI18n } from '../../renderer/i18n';
+import i18next, { type TFunction } from 'i18next';
+import { en } from '../../renderer/i18n/en';
+import { vi } from '../../renderer/i18n/vi';
 import { cleanupTempDirs } from '../support/core';
 import { medicalFixture, type MedicalFixture } from '../support/medical';
 
@@ -18,10 +20,14 @@ afterEach(cleanupTempDirs);
 
 const NOW = () => new Date('2026-11-20T05:00:00.000Z');
 
+/** The app's catalogs in an i18next of the test's own (the renderer's instance needs a window). */
+const i18n = i18next.createInstance();
+await i18n.init({ resources: { vi: { translation: vi }, en: { translation: en } }, lng: 'vi', initAsync: false, interpolation: { escapeValue: false } });
+
 async function rosterCsvAs(f: MedicalFixture, role: Role, lng: 'vi' | 'en' = 'vi'): Promise<string[][]> {
-  initI18n(lng);
   const list = (await f.ok(role, 'trainees.list', { status: 'all' })) as TraineeList;
-  return parseCsv(csvText(rosterCsvColumns(i18next.t, list.items), list.items)).records;
+  const t = i18n.getFixedT(lng) as unknown as TFunction;
+  return parseCsv(csvText(rosterCsvColumns(t, list.items), list.items)).records;
 }
 
 describe('CSV export of the roster', () => {
@@ -51,7 +57,6 @@ describe('CSV export of the roster', () => {
 
     // Headers in the user's language.
     expect((await rosterCsvAs(f, 'teacher', 'en'))[0]!.slice(0, 4)).toEqual(['File number', 'Full name', 'Sex', 'Date of birth']);
-    initI18n('vi');
     f.service.close();
   });
 });
