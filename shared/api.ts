@@ -25,6 +25,7 @@ import { demoInput, type DemoResult } from './demo';
 import { ACCESS_HANDLERS, type AccessOutputs } from './access';
 import { MEDICAL_HANDLERS, type MedicalOutputs } from './medical';
 import { DUTY_HANDLERS, type DutyOutputs } from './duty';
+import { REPORT_HANDLERS, type PrintToPdfRequest, type ReportOutputs } from './reports';
 import type { Permission } from './roles';
 import { HANDLER_NAMES, type HandlerName } from './handlerNames';
 import type { EventMeta, EventType } from './events';
@@ -92,6 +93,7 @@ export const HANDLERS = {
   ...MEDICAL_HANDLERS,
   ...ACCESS_HANDLERS,
   ...DUTY_HANDLERS,
+  ...REPORT_HANDLERS,
 } as const satisfies Record<HandlerName, HandlerSpec>;
 
 /** A handler declared in HANDLERS but not listed in HANDLER_NAMES fails to compile here. */
@@ -162,7 +164,7 @@ export interface TimelineEntry {
   voided: { bySeq: number; reason: string; actor: { id: string; fullName: string } | null; recordedAt: string } | null;
 }
 
-export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs {
+export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, ReportOutputs {
   'system.status': SystemStatus;
   'system.setup': { facilityName: string };
   'system.stats': Stats;
@@ -201,4 +203,10 @@ export interface SenBridge {
   invoke<N extends HandlerName>(name: N, input: HandlerInput<N>): Promise<import('./errors').Result<HandlerOutput<N>>>;
   /** Called with the areas that changed after each append; returns an unsubscribe function. */
   subscribe(listener: (areas: Area[]) => void): () => void;
+  /**
+   * In the desktop app only (absent in the browser preview): the page as shown, as an A4 PDF,
+   * saved where the person chooses (null when the save dialog is cancelled). Main records the
+   * print in the access log (reports.recordPrint) before writing the file.
+   */
+  printToPdf?(request: PrintToPdfRequest): Promise<import('./errors').Result<{ path: string } | null>>;
 }

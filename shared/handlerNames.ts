@@ -118,6 +118,9 @@ export const HANDLER_NAMES = [
   'dutyLog.recordNote',
   'dutyLog.day',
   'dutyLog.handover',
+  // reports (shared/reports.ts)
+  'reports.monthly',
+  'reports.recordPrint',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'duty.write': ['duty'],
   /** Dorms, rooms, beds, the violation catalog, the eligibility thresholds (facility set-up). */
   'facility.manage': ['admin'],
+  /** The monthly facility report (medical figures in aggregate only: PRODUCT.md). */
+  'reports.read': ['admin'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,6 +23,7 @@ import { accessSlice } from './access';
 import { appendAccess } from './access/record';
 import { MEDICAL_EVENT_AREAS, MEDICAL_PROJECTIONS, medicalHandlers } from './medical';
 import { DUTY_EVENT_AREAS, DUTY_PROJECTIONS, dutyHandlers } from './duty';
+import { reportHandlers } from './reports';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
 import { stats, systemHandlers } from './system/handlers';
@@ -41,6 +42,7 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
   ...medicalHandlers,
   ...accessSlice.handlers,
   ...dutyHandlers,
+  ...reportHandlers,
 };
 
 /** Which areas of the screens an event type changes: pushed to renderers after each append. */
