@@ -82,7 +82,8 @@ export const printToPdfRequest = z
       .trim()
       .min(1)
       .max(120)
-      .regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i, 'invalidFileName'),
+      // Letters (any script), digits, spaces and . _ ( ) - only: no path, no control characters.
+      .regex(/^[\p{L}\p{N} ._()-]+\.pdf$/iu, 'invalidFileName'),
   })
   .strict();
 export type PrintToPdfRequest = z.infer<typeof printToPdfRequest>;

@@ -1,4 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { PrintTarget } from '../../shared/reports';
 import { api } from '../api/api';
 
 /** The screens of a signed-in user. One workstation, no URLs to share: routes live in the store. */
@@ -12,7 +13,10 @@ export type Route =
   | { name: 'medical'; tab: MedicalTab }
   | { name: 'medicalRecord'; traineeId: string }
   | { name: 'accessLog' }
-  | { name: 'duty'; tab: DutyTab };
+  | { name: 'duty'; tab: DutyTab }
+  | { name: 'reports'; month?: string }
+  /** A printable page (A4), shown alone without the app's frame; `back` is where it was opened from. */
+  | { name: 'print'; target: PrintTarget; back: Route };
 
 /** The tabs of the duty officers' page (`layout` for the admin). */
 export type DutyTab = 'board' | 'keepApart' | 'headcount' | 'conduct' | 'recognition' | 'log' | 'layout';

@@ -1,4 +1,5 @@
 import { dutyEn } from './duty';
+import { reportsMessages } from './reports';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
@@ -73,6 +74,7 @@ export const en: Catalog = {
     roster: 'Trainees',
     system: 'System',
     accounts: 'Accounts',
+    reports: 'Reports',
   },
   account: {
     title: 'My account',
@@ -413,6 +415,7 @@ export const en: Catalog = {
   conduct: dutyEn.conduct,
   recognition: dutyEn.recognition,
   dutyLog: dutyEn.dutyLog,
+  reports: reportsMessages.en,
   errors: {
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
     DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',
@@ -521,6 +524,8 @@ export const en: Catalog = {
     reviewBeforeSince: 'The review date cannot be before the start date',
     untilBeforeSince: 'The end date cannot be before the start date',
     invalidMonth: 'Invalid month (mm/yyyy)',
+    monthInFuture: 'This month has not begun: choose the current month or a past one',
+    invalidFileName: 'Invalid file name (no / \\ : * ? " < > |, ending in .pdf)',
     monthNotBegun: 'This month has not begun yet',
     monthBeforeAdmission: 'The trainee had not been admitted in this month',
     duplicateTrainee: 'A trainee is chosen twice',
