@@ -1,9 +1,10 @@
-import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, todayIso } from '../../../shared/dates';
 import { navigate } from '../../app/navigation';
 import { useAppDispatch, useAppSelector } from '../../app/store';
-import { ErrorAlert } from '../../components/feedback';
+import { ErrorAlert, toSenError } from '../../components/feedback';
+import { validationMessage } from '../../i18n/messages';
 import { MonthField } from '../duty/recognition/MonthField';
 import { useMonthlyReportQuery } from './api';
 import { ReportSections } from './ReportSections';
@@ -14,7 +15,10 @@ export function ReportsPage({ month: chosen }: { month: string | undefined }) {
   const dispatch = useAppDispatch();
   const route = useAppSelector((s) => s.navigation.route);
   const month = chosen ?? todayIso().slice(0, 7);
-  const { data, error, isFetching } = useMonthlyReportQuery({ month });
+  // currentData: only the chosen month's report, never the previous one while a new one loads or fails.
+  const { currentData: data, error, isFetching } = useMonthlyReportQuery({ month });
+  // A month the core refuses (not begun yet): say so in words, not as a generic failure.
+  const monthIssue = toSenError(error)?.issues?.find((i) => i.path === 'month')?.code;
   return (
     <Stack gap="md" maw={1100}>
       <Group justify="space-between" align="flex-end">
@@ -31,7 +35,13 @@ export function ReportsPage({ month: chosen }: { month: string | undefined }) {
           </Button>
         </Group>
       </Group>
-      <ErrorAlert error={error} testId="report-error" />
+      {monthIssue ? (
+        <Alert color="red" variant="light" role="alert" data-testid="report-error">
+          {validationMessage(t, monthIssue)}
+        </Alert>
+      ) : (
+        <ErrorAlert error={error} testId="report-error" />
+      )}
       {isFetching && !data ? <Loader /> : null}
       {data ? (
         <Paper withBorder p="md" radius="md">

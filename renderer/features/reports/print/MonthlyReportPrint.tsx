@@ -11,7 +11,7 @@ import type { FrameBase } from './PrintView';
 /** The monthly report on A4, with the log anchor it was computed from in every page's footer. */
 export function MonthlyReportPrint({ month, base }: { month: string; base: FrameBase }) {
   const { t } = useTranslation();
-  const { data, error, isLoading } = useMonthlyReportQuery({ month });
+  const { currentData: data, error, isLoading } = useMonthlyReportQuery({ month });
   return (
     <PrintFrame
       {...base}

@@ -28,7 +28,7 @@ export function pageCss({ facilityName, printedOn, anchor, pageLabel }: { facili
 @media print {
   html, body { background: #fff !important; }
   .sen-no-print { display: none !important; }
-  .sen-sheet { width: auto !important; min-height: 0 !important; margin: 0 !important; padding: 0 !important; box-shadow: none !important; }
+  .sen-sheet { width: auto !important; min-height: 0 !important; margin: 0 !important; padding: 0 2px !important; box-shadow: none !important; }
   .sen-keep { break-inside: avoid; }
   .sen-screen-only { display: none !important; }
 }

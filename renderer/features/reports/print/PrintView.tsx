@@ -6,6 +6,7 @@ import type { PrintTarget } from '../../../../shared/reports';
 import { navigate, type Route } from '../../../app/navigation';
 import { useAppDispatch } from '../../../app/store';
 import { notifyError, notifySuccess } from '../../../components/feedback';
+import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useRecordPrintMutation } from '../api';
 import { MonthlyReportPrint } from './MonthlyReportPrint';
 import { TraineePrint } from './TraineePrint';
@@ -67,9 +68,12 @@ export function PrintView({ target, back, facilityName }: { target: PrintTarget;
       <Button variant="default" onClick={() => dispatch(navigate(back))} data-testid="print-back">
         ← {t('reports.back')}
       </Button>
-      <Button onClick={() => void onPrint()} loading={busy} data-testid="print-pdf">
-        {t('reports.print')}
-      </Button>
+      <Group gap="sm">
+        <LanguageSwitch />
+        <Button onClick={() => void onPrint()} loading={busy} data-testid="print-pdf">
+          {t('reports.print')}
+        </Button>
+      </Group>
     </Group>
   );
   const base: FrameBase = { facilityName, today: todayIso(), toolbar };

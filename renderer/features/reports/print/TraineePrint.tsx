@@ -18,7 +18,7 @@ function daysBetween(from: string, to: string): number {
 
 function Pairs({ rows, testId }: { rows: [string, string][]; testId: string }) {
   return (
-    <Table withTableBorder withColumnBorders verticalSpacing={3} fz="sm" className="sen-keep" data-testid={testId}>
+    <Table withTableBorder withColumnBorders verticalSpacing={1} fz="sm" className="sen-keep" data-testid={testId}>
       <Table.Tbody>
         {rows.map(([name, value]) => (
           <Table.Tr key={name}>
@@ -72,7 +72,8 @@ export function TraineePrint({ traineeId, release, base, onSubject }: { traineeI
   useEffect(() => {
     if (r) onSubject(r.fullName);
   }, [r, onSubject]);
-  const entries = timeline.data ?? [];
+  // Oldest first: a printed summary reads as a history.
+  const entries = [...(timeline.data ?? [])].sort((a, b) => a.seq - b.seq);
   const phases = entries.filter((e) => e.type === 'TraineePhaseAdvanced' && !e.voided);
   return (
     <PrintFrame {...base} title={t(release ? 'reports.page.releaseTitle' : 'reports.page.traineeTitle')} subtitle={r ? `${r.fullName} · ${r.fileNumber}` : undefined}>
