@@ -40,14 +40,15 @@ const percent = (value: number, of: number) => (of === 0 ? '—' : `${((100 * va
 function Bars({ rows, title }: { rows: { label: string; value: number }[]; title: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const rowHeight = 22;
-  const labelWidth = 150;
-  const barWidth = 160;
+  // Fits beside a 330 px table within an A4 sheet's 182 mm.
+  const labelWidth = 140;
+  const barWidth = 150;
   return (
     <svg role="img" aria-label={title} width={labelWidth + barWidth + 40} height={rows.length * rowHeight + 4} style={{ flex: 'none' }}>
       {rows.map((r, i) => (
         <g key={r.label} transform={`translate(0, ${i * rowHeight + 2})`}>
           <text x={labelWidth - 6} y={14} textAnchor="end" fontSize={11} fill="#333">
-            {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
+            {r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label}
           </text>
           <rect x={labelWidth} y={3} width={(barWidth * r.value) / max} height={rowHeight - 8} fill="#2f6f9f" rx={2} />
           <text x={labelWidth + (barWidth * r.value) / max + 4} y={14} fontSize={11} fill="#333">
@@ -70,7 +71,7 @@ function GroupTable({ section, group }: { section: string; group: ReportGroup })
         {title}
       </Text>
       <Group align="flex-start" gap="lg" wrap="nowrap">
-        <Table withTableBorder withColumnBorders verticalSpacing={2} fz="sm" style={{ width: 360 }}>
+        <Table withTableBorder withColumnBorders verticalSpacing={2} fz="sm" style={{ width: group.chart ? 330 : 460, flex: 'none' }}>
           <Table.Tbody>
             {rows.map(({ row, label: text }) => (
               <Table.Tr key={row.key} data-testid={`report-${section}-${group.id}-${row.key}`}>
