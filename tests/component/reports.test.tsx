@@ -4,6 +4,7 @@ import { todayIso } from '../../shared/dates';
 import type { MonthlyReport } from '../../shared/reports';
 import { ADMIN, signedInBridge, TEACHER } from './fakeBridge';
 import { renderApp } from './render';
+import { hoa, HOA_ID, hoaTimeline } from './data';
 
 const MONTH = todayIso().slice(0, 7);
 
@@ -112,5 +113,27 @@ describe('the monthly report screen', () => {
     renderApp(bridge);
     await screen.findByRole('button', { name: 'Học viên' });
     expect(screen.queryByRole('button', { name: 'Báo cáo' })).toBeNull();
+  });
+});
+
+describe("a trainee's printable summary", () => {
+  it('holds exactly what the core returned to this person (oldest first), and prints through the bridge', async () => {
+    const DUTY = { id: '00000000-0000-4000-8000-000000000004', username: 'truc', fullName: 'Đỗ Văn Trực', roles: ['duty' as const] };
+    const bridge = signedInBridge(DUTY)
+      .ok('trainees.get', hoa)
+      .ok('trainees.timeline', [...hoaTimeline].reverse());
+    const printToPdf = vi.fn(async () => ({ ok: true as const, value: null }));
+    Object.assign(bridge, { printToPdf });
+    const { user } = renderApp(bridge, { name: 'print', target: { document: 'trainee_summary', traineeId: HOA_ID }, back: { name: 'roster' } });
+    expect((await screen.findByTestId('print-title')).textContent).toBe('TÓM TẮT HỒ SƠ HỌC VIÊN');
+    const history = await screen.findByTestId('print-history');
+    const rows = within(history).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([`01/06/2024Tiếp nhận học viên${ADMIN.fullName}`, `03/06/2024Đính chính thông tin${ADMIN.fullName}`]);
+    expect(within(screen.getByTestId('print-details')).getByText(hoa.fullName)).toBeTruthy();
+    // The release summary is for released trainees: this one is in care.
+    expect(screen.queryByTestId('print-release')).toBeNull();
+    await user.click(screen.getByTestId('print-pdf'));
+    expect(printToPdf).toHaveBeenCalledWith({ target: { document: 'trainee_summary', traineeId: HOA_ID }, fileName: 'ho-so-nguyen-thi-hoa.pdf' });
+    expect(bridge.calls.map((c) => c.name)).not.toContain('reports.recordPrint');
   });
 });
