@@ -34,20 +34,21 @@ export function rowLabel(t: TFunction, group: string, row: ReportRow): string {
   }
 }
 
-const percent = (value: number, of: number) => (of === 0 ? '—' : `${((100 * value) / of).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`);
+const percent = (value: number, of: number, lang: string) => (of === 0 ? '—' : `${((100 * value) / of).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} %`);
 
 /** Horizontal bars, one per row, drawn inline (no chart package): distributions read better so. */
 function Bars({ rows, title }: { rows: { label: string; value: number }[]; title: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const rowHeight = 22;
   // Fits beside a 330 px table within an A4 sheet's 182 mm.
-  const labelWidth = 140;
-  const barWidth = 150;
+  const labelWidth = 170;
+  const barWidth = 120;
   return (
     <svg role="img" aria-label={title} width={labelWidth + barWidth + 40} height={rows.length * rowHeight + 4} style={{ flex: 'none' }}>
       {rows.map((r, i) => (
         <g key={r.label} transform={`translate(0, ${i * rowHeight + 2})`}>
-          <text x={labelWidth - 6} y={14} textAnchor="end" fontSize={11} fill="#333">
+          <text x={labelWidth - 6} y={14} textAnchor="end" fontSize={10} fill="#333">
+            <title>{r.label}</title>
             {r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label}
           </text>
           <rect x={labelWidth} y={3} width={(barWidth * r.value) / max} height={rowHeight - 8} fill="#2f6f9f" rx={2} />
@@ -61,7 +62,7 @@ function Bars({ rows, title }: { rows: { label: string; value: number }[]; title
 }
 
 function GroupTable({ section, group }: { section: string; group: ReportGroup }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const title = dynamic(t, `reports.groups.${group.id}`);
   const rows = group.rows.map((r) => ({ row: r, label: rowLabel(t, group.id, r) }));
   const hasShare = group.rows.some((r) => r.of !== undefined);
@@ -79,7 +80,7 @@ function GroupTable({ section, group }: { section: string; group: ReportGroup })
                 <Table.Td ta="right" w={90} title={row.value === null ? t('reports.notRecorded') : undefined}>
                   {row.value === null ? '—' : row.of !== undefined ? `${row.value} / ${row.of}` : row.value}
                 </Table.Td>
-                {hasShare ? <Table.Td ta="right" w={80}>{row.value !== null && row.of !== undefined ? percent(row.value, row.of) : ''}</Table.Td> : null}
+                {hasShare ? <Table.Td ta="right" w={80}>{row.value !== null && row.of !== undefined ? percent(row.value, row.of, i18n.language) : ''}</Table.Td> : null}
               </Table.Tr>
             ))}
           </Table.Tbody>
