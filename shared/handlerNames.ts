@@ -118,6 +118,15 @@ export const HANDLER_NAMES = [
   'dutyLog.recordNote',
   'dutyLog.day',
   'dutyLog.handover',
+  // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
+  // training: classes (classes.*)
+
+  // training: literacy (literacy.*)
+
+  // training: labor (labor.*)
+
+  // training: reintegration (reintegration.*)
+
   // reports (shared/reports.ts)
   'reports.monthly',
   'reports.recordPrint',

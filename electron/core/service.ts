@@ -23,6 +23,7 @@ import { accessSlice } from './access';
 import { appendAccess } from './access/record';
 import { MEDICAL_EVENT_AREAS, MEDICAL_PROJECTIONS, medicalHandlers } from './medical';
 import { DUTY_EVENT_AREAS, DUTY_PROJECTIONS, dutyHandlers } from './duty';
+import { TRAINING_EVENT_AREAS, TRAINING_PROJECTIONS, trainingHandlers } from './training';
 import { reportHandlers } from './reports';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
@@ -30,7 +31,7 @@ import { stats, systemHandlers } from './system/handlers';
 import type { CoreService, ServiceOptions } from './types';
 import { zodIssues } from './validation';
 
-export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection, ...MEDICAL_PROJECTIONS, ...accessSlice.projections, ...DUTY_PROJECTIONS];
+export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection, ...MEDICAL_PROJECTIONS, ...accessSlice.projections, ...DUTY_PROJECTIONS, ...TRAINING_PROJECTIONS];
 
 /** Every handler name must be implemented exactly once; the type fails to check if one is missing. */
 const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
@@ -42,6 +43,7 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
   ...medicalHandlers,
   ...accessSlice.handlers,
   ...dutyHandlers,
+  ...trainingHandlers,
   ...reportHandlers,
 };
 
@@ -68,6 +70,7 @@ const EVENT_AREAS: Record<EventType, Area[]> = {
   ...MEDICAL_EVENT_AREAS,
   ...accessSlice.areas,
   ...DUTY_EVENT_AREAS,
+  ...TRAINING_EVENT_AREAS,
 };
 
 export const DB_FILE = 'sen.db';

@@ -1,4 +1,5 @@
 import { dutyVi } from './duty';
+import { trainingVi } from './training';
 import { reportsMessages } from './reports';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
@@ -71,6 +72,9 @@ export const vi = {
   },
   nav: {
     duty: 'Trực ban',
+    literacy: 'Lớp học',
+    labor: 'Lao động trị liệu',
+    reintegration: 'Tái hòa nhập',
     medical: 'Y tế',
     roster: 'Học viên',
     system: 'Hệ thống',
@@ -401,6 +405,7 @@ export const vi = {
       TraineePhaseAdvanced: 'Chuyển giai đoạn điều trị',
       ...medicalVi.eventTypes,
       ...dutyVi.eventTypes,
+      ...trainingVi.eventTypes,
     },
   },
   medical: { title: 'Y tế', tabs: { dashboard: 'Việc cần làm', round: 'Phát thuốc', formulary: 'Danh mục thuốc', settings: 'Cài đặt' } },
@@ -416,6 +421,16 @@ export const vi = {
   conduct: dutyVi.conduct,
   recognition: dutyVi.recognition,
   dutyLog: dutyVi.dutyLog,
+  training: {
+    notYet: 'Màn hình này đang được xây dựng.',
+    literacy: { title: 'Lớp xóa mù chữ', tabs: { classes: 'Lớp của tôi', attendance: 'Điểm danh hôm nay', progress: 'Tiến bộ' } },
+    labor: { title: 'Lao động trị liệu', tabs: { workshops: 'Xưởng của tôi', sheet: 'Bảng công hôm nay', output: 'Sản lượng' } },
+    reintegration: { title: 'Tư vấn tái hòa nhập' },
+  },
+  classes: trainingVi.classes,
+  literacy: trainingVi.literacy,
+  labor: trainingVi.labor,
+  reintegration: trainingVi.reintegration,
   reports: reportsMessages.vi,
   errors: {
     DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
