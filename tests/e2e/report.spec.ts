@@ -42,14 +42,15 @@ async function printHere(page: Page) {
 }
 
 test('monthly report: a past month on screen, printed to an A4 PDF with facility, date and log anchor on each page', async ({ page, senUrl }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await openDemoFacility(page, senUrl);
   await page.getByRole('button', { name: 'Báo cáo' }).click();
-  await expect(page.getByTestId('report-section-census')).toBeVisible();
+  await expect(page.getByTestId('report-section-census')).toBeVisible({ timeout: 30_000 });
   const month = lastMonth();
   await page.getByTestId('report-month').fill(month.typed);
   await page.getByTestId('report-month').press('Enter');
-  await expect(page.getByTestId('report-period')).toContainText(`01/${month.typed}`);
+  // A past month is replayed from the log up to its end (the as-of view): give a loaded machine time.
+  await expect(page.getByTestId('report-period')).toContainText(`01/${month.typed}`, { timeout: 60_000 });
   for (const id of ['census', 'movements', 'medical', 'conduct']) await expect(page.getByTestId(`report-section-${id}`)).toBeVisible();
   // The figures on screen are the core's.
   const report = await invokeOk<{ sections: { id: string; groups: { id: string; rows: { key: string; value: number | null }[] }[] }[]; anchor: { seq: number; hash: string } }>(page, 'reports.monthly', {
@@ -85,7 +86,7 @@ test('monthly report: a past month on screen, printed to an A4 PDF with facility
 });
 
 test("a trainee's summary and a release summary, printed", async ({ page, senUrl }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   await openDemoFacility(page, senUrl);
   // A released trainee of the demo, found on the roster.
   const released = await invokeOk<{ items: { id: string; fullName: string }[] }>(page, 'trainees.list', { status: 'released', limit: 1 });
