@@ -131,6 +131,9 @@ export const HANDLER_NAMES = [
 
   // training: reintegration (reintegration.*)
 
+  // reports (shared/reports.ts)
+  'reports.monthly',
+  'reports.recordPrint',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

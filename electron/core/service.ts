@@ -24,6 +24,7 @@ import { appendAccess } from './access/record';
 import { MEDICAL_EVENT_AREAS, MEDICAL_PROJECTIONS, medicalHandlers } from './medical';
 import { DUTY_EVENT_AREAS, DUTY_PROJECTIONS, dutyHandlers } from './duty';
 import { TRAINING_EVENT_AREAS, TRAINING_PROJECTIONS, trainingHandlers } from './training';
+import { reportHandlers } from './reports';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
 import { stats, systemHandlers } from './system/handlers';
@@ -43,6 +44,7 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
   ...accessSlice.handlers,
   ...dutyHandlers,
   ...trainingHandlers,
+  ...reportHandlers,
 };
 
 /** Which areas of the screens an event type changes: pushed to renderers after each append. */

@@ -1,5 +1,6 @@
 import { dutyEn } from './duty';
 import { trainingEn } from './training';
+import { reportsMessages } from './reports';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
@@ -78,6 +79,7 @@ export const en: Catalog = {
     roster: 'Trainees',
     system: 'System',
     accounts: 'Accounts',
+    reports: 'Reports',
   },
   account: {
     title: 'My account',
@@ -431,6 +433,7 @@ export const en: Catalog = {
   literacy: trainingEn.literacy,
   labor: trainingEn.labor,
   reintegration: trainingEn.reintegration,
+  reports: reportsMessages.en,
   errors: {
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
     DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',
@@ -540,6 +543,8 @@ export const en: Catalog = {
     reviewBeforeSince: 'The review date cannot be before the start date',
     untilBeforeSince: 'The end date cannot be before the start date',
     invalidMonth: 'Invalid month (mm/yyyy)',
+    monthInFuture: 'This month has not begun: choose the current month or a past one',
+    invalidFileName: 'Invalid file name (no / \\ : * ? " < > |, ending in .pdf)',
     monthNotBegun: 'This month has not begun yet',
     monthBeforeAdmission: 'The trainee had not been admitted in this month',
     duplicateTrainee: 'A trainee is chosen twice',

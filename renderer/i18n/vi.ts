@@ -1,5 +1,6 @@
 import { dutyVi } from './duty';
 import { trainingVi } from './training';
+import { reportsMessages } from './reports';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
@@ -79,6 +80,7 @@ export const vi = {
     roster: 'Học viên',
     system: 'Hệ thống',
     accounts: 'Tài khoản',
+    reports: 'Báo cáo',
   },
   account: {
     title: 'Tài khoản của tôi',
@@ -432,6 +434,7 @@ export const vi = {
   literacy: trainingVi.literacy,
   labor: trainingVi.labor,
   reintegration: trainingVi.reintegration,
+  reports: reportsMessages.vi,
   errors: {
     DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
     DETOX_EPISODE_CLOSED: 'Đợt cắt cơn này đã kết thúc: không thể đánh giá hay kết thúc thêm.',
@@ -541,6 +544,8 @@ export const vi = {
     reviewBeforeSince: 'Ngày xem xét lại không được trước ngày bắt đầu',
     untilBeforeSince: 'Ngày kết thúc không được trước ngày bắt đầu',
     invalidMonth: 'Tháng không hợp lệ (mm/yyyy)',
+    monthInFuture: 'Tháng này chưa bắt đầu: chọn tháng hiện tại hoặc một tháng đã qua',
+    invalidFileName: 'Tên tệp không hợp lệ (không dùng / \\ : * ? " < > |, kết thúc bằng .pdf)',
     monthNotBegun: 'Tháng này chưa bắt đầu',
     monthBeforeAdmission: 'Tháng này học viên chưa vào cơ sở',
     duplicateTrainee: 'Một học viên được chọn hai lần',
