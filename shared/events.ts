@@ -4,6 +4,7 @@ import { FieldChange, PHASES, RELEASE_KINDS, traineeDetailsBase } from './admiss
 import { ACCESS_EVENTS } from './access';
 import { MEDICAL_EVENTS, MEDICAL_VOIDABLE } from './medical';
 import { DUTY_EVENTS, DUTY_VOIDABLE } from './duty';
+import { BACKUP_EVENTS } from './backup';
 
 /**
  * Every event type Sen writes, with the version of its data shape and the zod schema of that
@@ -82,6 +83,7 @@ export const EVENT_TYPES = {
   ...MEDICAL_EVENTS,
   ...ACCESS_EVENTS,
   ...DUTY_EVENTS,
+  ...BACKUP_EVENTS,
 } as const;
 
 /** Event types a person may void (their own, or anyone's as admin). */
@@ -144,4 +146,6 @@ export const streams = {
   keepApart: (ruleId: string) => `keepapart:${ruleId}`,
   headcount: 'headcount',
   dutyLog: 'dutylog',
+  /** Backups made and the automatic-backup settings. */
+  backup: 'backup',
 };

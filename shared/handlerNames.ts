@@ -118,6 +118,11 @@ export const HANDLER_NAMES = [
   'dutyLog.recordNote',
   'dutyLog.day',
   'dutyLog.handover',
+  // backups (shared/backup.ts)
+  'backup.status',
+  'backup.run',
+  'backup.configure',
+  'backup.restore',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

@@ -23,13 +23,16 @@ import { accessSlice } from './access';
 import { appendAccess } from './access/record';
 import { MEDICAL_EVENT_AREAS, MEDICAL_PROJECTIONS, medicalHandlers } from './medical';
 import { DUTY_EVENT_AREAS, DUTY_PROJECTIONS, dutyHandlers } from './duty';
+import { backupSlice } from './backup';
+import { applyPendingRestore } from './backup/files';
+import { Backups } from './backup/runner';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
 import { stats, systemHandlers } from './system/handlers';
 import type { CoreService, ServiceOptions } from './types';
 import { zodIssues } from './validation';
 
-export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection, ...MEDICAL_PROJECTIONS, ...accessSlice.projections, ...DUTY_PROJECTIONS];
+export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection, ...MEDICAL_PROJECTIONS, ...accessSlice.projections, ...DUTY_PROJECTIONS, ...backupSlice.projections];
 
 /** Every handler name must be implemented exactly once; the type fails to check if one is missing. */
 const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
@@ -41,6 +44,7 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
   ...medicalHandlers,
   ...accessSlice.handlers,
   ...dutyHandlers,
+  ...backupSlice.handlers,
 };
 
 /** Which areas of the screens an event type changes: pushed to renderers after each append. */
@@ -66,6 +70,7 @@ const EVENT_AREAS: Record<EventType, Area[]> = {
   ...MEDICAL_EVENT_AREAS,
   ...accessSlice.areas,
   ...DUTY_EVENT_AREAS,
+  ...backupSlice.areas,
 };
 
 export const DB_FILE = 'sen.db';
@@ -90,6 +95,9 @@ export function openService(options: ServiceOptions): CoreService {
   let simulation: { now: Date | null; newId: (() => string) | null; areas: Set<Area> } | null = null;
   const now = () => simulation?.now ?? baseNow();
   const newId = () => simulation?.newId?.() ?? randomUUID();
+  // A restore verified in the app waits beside the folder until now, before the database is opened.
+  const aside = applyPendingRestore(options.dataDir);
+  if (aside) console.warn(`[sen core] restored a backup into ${options.dataDir}; the previous data are kept in ${aside}`);
   const store = EventStore.open(join(options.dataDir, DB_FILE), { projections: PROJECTIONS, now, replayAtOnceUpTo: options.replayAtOnceUpTo ?? REPLAY_AT_ONCE_UP_TO });
   const integrity = new IntegrityMonitor(store, now);
   // Projections changed by a new version of Sen are replayed in slices, with progress for the screen.
@@ -116,6 +124,8 @@ export function openService(options: ServiceOptions): CoreService {
     setImmediate(() => void integrity.verifyFully(true));
   }
   const asOfViews = new AsOfViews(store, PROJECTIONS);
+  const backups = new Backups(options.dataDir, store, now, options.scrypt ?? OWASP_SCRYPT, (dir) => EventStore.open(join(dir, DB_FILE), { projections: PROJECTIONS }));
+  backups.startSchedule(() => !integrity.readOnly && !startup);
   const sessions = new Map<string, SessionUser>();
   /** Connections whose screen is locked (idle or on request); signing in again unlocks. */
   const locked = new Set<string>();
@@ -174,6 +184,7 @@ export function openService(options: ServiceOptions): CoreService {
     const ctx: HandlerContext = {
       store,
       integrity,
+      backups,
       startup: () => startup,
       view: (asOf) => asOfViews.view(asOf, todayIso(now())),
       recordedBefore: (asOf) => asOfViews.recordedBefore(asOf, todayIso(now())),
@@ -228,7 +239,7 @@ export function openService(options: ServiceOptions): CoreService {
     },
   };
 
-  return {
+  const service: CoreService = {
     call(connection, name, input) {
       if (isHandlerName(name) && HANDLERS[name].kind === 'command') {
         const result = writer.then(() => settle(connection, name, input));
@@ -249,11 +260,21 @@ export function openService(options: ServiceOptions): CoreService {
     stats: () => stats(store.db),
     query: (name, input) => settle('local-admin', name, input, true),
     recordAccess: (kind, traineeId, detail) => void appendAccess(store, { actor: null }, kind, traineeId, detail),
+    backup: async (folder, passphrase, onProgress) => {
+      if (integrity.readOnly) throw new SenError('READ_ONLY_CHAIN_BROKEN', 'The event log failed verification: run sen verify.');
+      return backups.run(folder, await backups.derive(passphrase), { actor: null }, false, onProgress);
+    },
+    closeAfterBackup: async () => {
+      if (!startup && !integrity.readOnly) await backups.onExit();
+      service.close();
+    },
     close: () => {
+      backups.stop();
       asOfViews.close();
       if (!startup) integrity.checkpointOnClose();
       integrity.close();
       store.close();
     },
   };
+  return service;
 }
