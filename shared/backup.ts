@@ -8,7 +8,10 @@ import type { HandlerSpec, IntegrityStatus } from './api';
  */
 export const BACKUP_DEFAULTS = { keep: 10, everyHours: 24, onExit: true, warnAfterDays: 7 } as const;
 
-const folder = z.string().trim().min(1, 'required').max(1000, 'tooLong');
+/** Paths are absolute (the CLI resolves relative ones first): never relative to wherever Sen was started. */
+const ABSOLUTE = /^(\/|[A-Za-z]:[\\/]|\\\\)/;
+const path = z.string().trim().max(1000, 'tooLong').refine((p) => p === '' || ABSOLUTE.test(p), 'absolutePath');
+const folder = path.refine((p) => p !== '', 'required');
 /** A passphrase for a new backup: long enough that scrypt makes guessing it hopeless. */
 export const backupPassphrase = z.string().min(10, 'passphraseTooShort').max(1000, 'tooLong');
 
@@ -50,7 +53,7 @@ export const runBackupInput = z.object({ folder, passphrase: backupPassphrase })
 
 export const configureBackupInput = z
   .object({
-    folder: z.string().trim().max(1000, 'tooLong'),
+    folder: path,
     keep: z.number({ error: 'invalidType' }).int('invalid').min(1, 'backupKeepRange').max(1000, 'backupKeepRange'),
     /** 0: no scheduled backup. */
     everyHours: z.number({ error: 'invalidType' }).int('invalid').min(0, 'backupHoursRange').max(720, 'backupHoursRange'),
@@ -76,9 +79,11 @@ export const BACKUP_HANDLERS = {
   'backup.configure': { input: configureBackupInput, permission: 'system.admin', kind: 'command' },
   /**
    * Decrypt and check a backup and build a complete data folder from it beside the current one;
-   * Sen swaps it in at the next start (the current folder is kept aside). Writes nothing to the live log.
+   * Sen swaps it in at the next start (the current folder is kept aside). A command: nothing is
+   * recorded while it builds, and nothing after (RESTORE_PENDING) until Sen restarts, since the
+   * current log is about to be set aside.
    */
-  'backup.restore': { input: restoreBackupInput, permission: 'system.admin', kind: 'query' },
+  'backup.restore': { input: restoreBackupInput, permission: 'system.admin', kind: 'command' },
 } as const satisfies Record<string, HandlerSpec>;
 
 export type BackupHandlerName = keyof typeof BACKUP_HANDLERS;

@@ -76,6 +76,8 @@ export const ERROR_CODES = [
   'BACKUP_FOLDER_UNUSABLE',
   /** Another backup or restore is running. */
   'BACKUP_BUSY',
+  /** A verified restore waits for Sen to restart: nothing more is recorded in the log being replaced. */
+  'RESTORE_PENDING',
   'STORAGE_READ_ONLY',
   'DISK_FULL',
   'DB_CORRUPT',

@@ -79,7 +79,10 @@ export const DB_FILE = 'sen.db';
 const REPLAY_AT_ONCE_UP_TO = 200_000;
 
 /** While the chain is broken: signing in and out (so an admin can act) and the acknowledgement itself. */
-const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak']);
+const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak', 'backup.restore']);
+
+/** While a restore waits for the restart: only what needs no record in the log being set aside. */
+const WRITABLE_WHEN_RESTORE_PENDING = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'auth.lock', 'backup.restore']);
 
 /** All a session may call until a required password change is done (signing in again replaces the session). */
 /** While the screen is locked: the same person or someone else signing in, signing out, the status. */
@@ -166,6 +169,9 @@ export function openService(options: ServiceOptions): CoreService {
     if (startup && name !== 'system.status') throw new SenError('STARTING', 'Sen is rebuilding its views after an update; try again in a moment.');
     if (spec.kind === 'command' && integrity.readOnly && !WRITABLE_WHEN_BROKEN.has(name)) {
       throw new SenError('READ_ONLY_CHAIN_BROKEN', 'The event log failed verification: Sen only reads until an administrator acknowledges the break.');
+    }
+    if (spec.kind === 'command' && !WRITABLE_WHEN_RESTORE_PENDING.has(name) && backups.pendingRestore) {
+      throw new SenError('RESTORE_PENDING', 'A restored backup is waiting: restart Sen to use it. Nothing more is recorded in the data being replaced.');
     }
     if (localAdmin && spec.kind !== 'query') throw new SenError('FORBIDDEN', `${name} is a command: run it as a signed-in user (sen rpc).`);
     const user = localAdmin ? null : currentUser(connection);

@@ -29,7 +29,7 @@ function stamp(at: Date): string {
 /** A folder a backup can be written to: it exists, is a folder, and takes a file. */
 export function usableFolder(folder: string): string {
   const dir = resolve(folder);
-  let ok = false;
+  let ok: boolean;
   try {
     ok = statSync(dir).isDirectory();
   } catch {

@@ -4,7 +4,6 @@ import { SenError } from '../../../shared/errors';
 import { streams } from '../../../shared/events';
 import { logBytes, usableFolder } from './files';
 import { lastBackups, readBackupSettings } from './projection';
-import { toSenError } from './runner';
 
 const DAY = 86_400_000;
 
@@ -30,11 +29,6 @@ export const backupHandlers: HandlerMap<BackupHandlerName> = {
   'backup.run': async (ctx, input) => {
     // A tampered log would not verify once written: say why now, before any work.
     if (ctx.integrity.readOnly) throw new SenError('READ_ONLY_CHAIN_BROKEN', 'The event log failed verification: acknowledge the break before backing up.');
-    try {
-      usableFolder(input.folder);
-    } catch (e) {
-      throw toSenError(e);
-    }
     return ctx.backups.run(input.folder, await ctx.backups.derive(input.passphrase), ctx.meta());
   },
   'backup.configure': async (ctx, input) => {

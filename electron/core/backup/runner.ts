@@ -6,7 +6,7 @@ import { streams, type EventMeta } from '../../../shared/events';
 import { appendAccess } from '../access/record';
 import type { EventStore } from '../store/eventStore';
 import type { ScryptParams } from '../types';
-import { loadAutomaticKey, pendingRestoreDir, prepareRestore, pruneAutomatic, saveAutomaticKey, writeBackup } from './files';
+import { usableFolder, loadAutomaticKey, pendingRestoreDir, prepareRestore, pruneAutomatic, saveAutomaticKey, writeBackup } from './files';
 import { BackupError, deriveKey, type BackupKey } from './format';
 import { lastBackups, readBackupSettings } from './projection';
 
@@ -67,12 +67,22 @@ export class Backups {
   async run(folder: string, key: BackupKey, meta: EventMeta, automatic = false, onProgress: (p: BackupProgress) => void = () => {}): Promise<BackupEntry> {
     if (this.progress) throw new SenError('BACKUP_BUSY', 'A backup or restore is already running; wait until it is done.');
     this.progress = { phase: 'writing', done: 0, total: this.store.headAnchor().seq };
+    const record = (data: { folder: string; file: string; verified: boolean; events: number; bytes: number; anchorSeq: number; anchorHash: string; problem: string }) => {
+      const [stored] = this.store.append(streams.backup, 'any', [{ type: 'BackupRecorded', data: { ...data, automatic } }], meta);
+      return { seq: stored!.seq, recordedAt: stored!.recordedAt, automatic, ...data };
+    };
+    const failed = (e: unknown) => {
+      if (e instanceof BackupError) record({ folder, file: '', verified: false, events: 0, bytes: 0, anchorSeq: 0, anchorHash: '', problem: e.message.slice(0, 500) });
+      return toSenError(e);
+    };
     try {
+      try {
+        usableFolder(folder);
+      } catch (e) {
+        // A folder typed wrong writes nothing; a missing USB stick at backup time is worth a record.
+        throw automatic ? failed(e) : toSenError(e);
+      }
       appendAccess(this.store, meta, 'backup', null, `${automatic ? 'automatic backup' : 'backup'} to ${folder}: the whole event log`);
-      const record = (data: { folder: string; file: string; verified: boolean; events: number; bytes: number; anchorSeq: number; anchorHash: string; problem: string }) => {
-        const [stored] = this.store.append(streams.backup, 'any', [{ type: 'BackupRecorded', data: { ...data, automatic } }], meta);
-        return { seq: stored!.seq, recordedAt: stored!.recordedAt, automatic, ...data };
-      };
       try {
         const written = await writeBackup(this.store.file, folder, key, {
           automatic,
@@ -85,8 +95,7 @@ export class Backups {
         if (automatic) pruneAutomatic(written.folder, readBackupSettings(this.store.db).keep);
         return record({ folder: written.folder, file: written.file, verified: true, events: written.events, bytes: written.bytes, anchorSeq: written.anchor.seq, anchorHash: written.anchor.hash, problem: '' });
       } catch (e) {
-        if (e instanceof BackupError) record({ folder, file: '', verified: false, events: 0, bytes: 0, anchorSeq: 0, anchorHash: '', problem: e.message.slice(0, 500) });
-        throw toSenError(e);
+        throw failed(e);
       }
     } finally {
       this.progress = null;
