@@ -198,8 +198,17 @@ export type HandlerInput<N extends HandlerName> = z.input<(typeof HANDLERS)[N]['
 export type HandlerParsed<N extends HandlerName> = z.output<(typeof HANDLERS)[N]['input']>;
 export type HandlerOutput<N extends HandlerName> = HandlerOutputs[N];
 
+/** Paths the page may ask the desktop shell to pick with its native dialog. */
+export const PATH_KINDS = ['folder', 'backupFile'] as const;
+export type PathKind = (typeof PATH_KINDS)[number];
+
 /** The bridge the preload (or the preview) puts on `window.sen`. */
 export interface SenBridge {
+  /**
+   * The system's folder or file dialog (the Electron shell only; the preview has none, and the
+   * screens then take a typed path). Resolves the chosen path, or null when cancelled.
+   */
+  choosePath?(kind: PathKind): Promise<string | null>;
   invoke<N extends HandlerName>(name: N, input: HandlerInput<N>): Promise<import('./errors').Result<HandlerOutput<N>>>;
   /** Called with the areas that changed after each append; returns an unsubscribe function. */
   subscribe(listener: (areas: Area[]) => void): () => void;

@@ -270,8 +270,9 @@ export function openService(options: ServiceOptions): CoreService {
       if (integrity.readOnly) throw new SenError('READ_ONLY_CHAIN_BROKEN', 'The event log failed verification: run sen verify.');
       return backups.run(folder, await backups.derive(passphrase), { actor: null }, false, onProgress);
     },
+    exitBackupDue: () => !startup && !integrity.readOnly && backups.exitBackupDue(),
     closeAfterBackup: async () => {
-      if (!startup && !integrity.readOnly) await backups.onExit();
+      if (service.exitBackupDue()) await backups.onExit();
       service.close();
     },
     close: () => {

@@ -44,6 +44,8 @@ export interface CoreService {
   recordAccess(kind: AccessKind, traineeId: string | null, detail: string): void;
   /** A verified, encrypted backup of the whole log into `folder`, as the local administrator (`sen backup`). Throws SenError. */
   backup(folder: string, passphrase: string, onProgress?: (progress: BackupProgress) => void): Promise<BackupEntry>;
+  /** Whether closing now runs a backup on exit first (the admin set one, with a folder and passphrase). */
+  exitBackupDue(): boolean;
   /** Close, after the backup on exit when the admin set one (the app's quit). */
   closeAfterBackup(): Promise<void>;
   close(): void;

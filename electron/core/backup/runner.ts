@@ -131,10 +131,15 @@ export class Backups {
     this.timer.unref();
   }
 
+  exitBackupDue(): boolean {
+    const settings = readBackupSettings(this.store.db);
+    return settings.onExit && settings.folder !== '' && !this.progress && this.automaticReady && !this.pendingRestore;
+  }
+
   /** Sen is closing: the backup on exit, when set. Failures are recorded, never block the close. */
   async onExit(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    if (!readBackupSettings(this.store.db).onExit || this.progress) return;
+    if (!this.exitBackupDue()) return;
     await this.runAutomatic().catch(() => null);
   }
 
