@@ -2,6 +2,7 @@ import { dutyEn } from './duty';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { backupMessages } from './backup';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -398,6 +399,7 @@ export const en: Catalog = {
       TraineePhaseAdvanced: 'Stage of treatment changed',
       ...medicalEn.eventTypes,
       ...dutyEn.eventTypes,
+      ...backupMessages.en.eventTypes,
     },
   },
   medical: { title: 'Medical', tabs: { dashboard: 'To do', round: 'Medication round', formulary: 'Formulary', settings: 'Settings' } },
@@ -413,7 +415,9 @@ export const en: Catalog = {
   conduct: dutyEn.conduct,
   recognition: dutyEn.recognition,
   dutyLog: dutyEn.dutyLog,
+  backup: backupMessages.en.ui,
   errors: {
+    ...backupMessages.en.errors,
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
     DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',
     PRESCRIPTION_NOT_ACTIVE: 'This prescription is no longer in force (discontinued, or replaced by another). Reload the record.',
@@ -458,6 +462,7 @@ export const en: Catalog = {
     INTERNAL: 'An unexpected error occurred. No data was changed.',
   },
   validation: {
+    ...backupMessages.en.validation,
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',

@@ -2,6 +2,7 @@ import { dutyVi } from './duty';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { backupMessages } from './backup';
 /**
  * Vietnamese catalog: the default language of Sen. `en.ts` must have exactly the same keys
  * (checked by the compiler through `Catalog` and by tests/component/i18n.test.ts).
@@ -399,6 +400,7 @@ export const vi = {
       TraineePhaseAdvanced: 'Chuyển giai đoạn điều trị',
       ...medicalVi.eventTypes,
       ...dutyVi.eventTypes,
+      ...backupMessages.vi.eventTypes,
     },
   },
   medical: { title: 'Y tế', tabs: { dashboard: 'Việc cần làm', round: 'Phát thuốc', formulary: 'Danh mục thuốc', settings: 'Cài đặt' } },
@@ -414,7 +416,9 @@ export const vi = {
   conduct: dutyVi.conduct,
   recognition: dutyVi.recognition,
   dutyLog: dutyVi.dutyLog,
+  backup: backupMessages.vi.ui,
   errors: {
+    ...backupMessages.vi.errors,
     DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
     DETOX_EPISODE_CLOSED: 'Đợt cắt cơn này đã kết thúc: không thể đánh giá hay kết thúc thêm.',
     PRESCRIPTION_NOT_ACTIVE: 'Đơn thuốc này không còn hiệu lực (đã ngừng hoặc đã được thay bằng đơn khác). Hãy tải lại hồ sơ.',
@@ -459,6 +463,7 @@ export const vi = {
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu không bị thay đổi.',
   },
   validation: {
+    ...backupMessages.vi.validation,
     ...detoxMessages.vi.validation,
     ...conductMessages.vi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/dates';
 import { useStatsQuery, useStatusQuery, useVerifyMutation } from '../../api/api';
 import { IdleLockSetting } from './IdleLockSetting';
+import { BackupPanel } from '../backup/BackupPanel';
 import { BreakLine } from './IntegrityBanner';
 import { AsOfBanner, AsOfControl, useAsOf } from '../../components/AsOf';
 import { ErrorAlert } from '../../components/feedback';
@@ -122,6 +123,8 @@ export function SystemPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {/* Backups are about the data as they are now: not offered while a past date is shown. */}
+      {asOf ? null : <BackupPanel />}
     </Stack>
   );
 }
