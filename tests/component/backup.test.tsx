@@ -49,6 +49,7 @@ describe('System page: backups', () => {
   it('shows the last verified backup, where it is, the chain, the log size and the events, and warns when it is too old', async () => {
     renderApp(bridge(), { name: 'system' });
     const section = await screen.findByTestId('backup-section');
+    const forms = await screen.findByTestId('backup-forms');
     expect(await within(section).findByTestId('backup-warning')).toHaveProperty('textContent', 'Bản sao lưu đã kiểm tra gần nhất cách đây 15 ngày (cảnh báo sau 7 ngày). Hãy sao lưu ngay.');
     const last = within(section).getByTestId('last-verified');
     expect(last.textContent).toContain('Đã kiểm tra');
@@ -57,7 +58,7 @@ describe('System page: backups', () => {
     expect(within(section).getByTestId('backup-chain').textContent).toBe(screen.getByTestId('integrity-state').querySelector('.mantine-Badge-label')?.textContent);
     expect(within(section).getByTestId('log-size').textContent).toBe('12.5 MB');
     expect(within(section).getByTestId('log-events').textContent).toBe((1234).toLocaleString());
-    expect(within(section).getByTestId('backup-auto-ready').textContent).toBe('Chưa đặt cụm mật khẩu: chưa sao lưu tự động');
+    expect(within(forms).getByTestId('backup-auto-ready').textContent).toBe('Chưa đặt cụm mật khẩu: chưa sao lưu tự động');
   });
 
   it('says when there has never been a verified backup, and shows a failed attempt with its problem', async () => {

@@ -7,5 +7,5 @@ import { backupsProjection } from './projection';
 export const backupSlice = {
   projections: [backupsProjection],
   handlers: backupHandlers,
-  areas: { BackupRecorded: ['backup'], BackupSettingsChanged: ['backup'] } satisfies Record<keyof typeof BACKUP_EVENTS, Area[]>,
+  areas: { BackupRecorded: ['backup', 'system'], BackupSettingsChanged: ['backup'] } satisfies Record<keyof typeof BACKUP_EVENTS, Area[]>,
 };

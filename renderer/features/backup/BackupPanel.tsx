@@ -22,27 +22,24 @@ function EntryCell({ entry }: { entry: BackupEntry | null }) {
         {entry.automatic ? ` (${t('backup.facts.automatic')})` : ''}
       </Text>
       <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-        {entry.verified ? `${entry.file} · ${megabytes(entry.bytes)} MB · ${entry.events.toLocaleString()}` : `${entry.folder}: ${entry.problem}`}
+        {entry.verified ? `${entry.file} · ${megabytes(entry.bytes)} MB · ${t('backup.facts.eventsCount', { n: entry.events.toLocaleString() })}` : `${entry.folder}: ${entry.problem}`}
       </Text>
     </Stack>
   );
 }
 
 /**
- * The administrator's view of the data's safety: the last (verified) backup and where it is, the
- * chain, the log's size and events, a warning when the last verified backup is too old; backing
- * up now, automatic backups, and restoring.
+ * The administrator's view of the data's safety, at the top of the System page: the last
+ * (verified) backup and where it is, the chain, the log's size and events, a warning when the
+ * last verified backup is too old, and a restore waiting for the restart.
  */
-export function BackupPanel() {
+export function BackupStatusCard() {
   const { t } = useTranslation();
   const { data: status, error } = useBackupStatusQuery();
   return (
     <Paper withBorder p="md" radius="md" data-testid="backup-section">
       <Stack gap="sm">
         <Title order={3}>{t('backup.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('backup.intro')}
-        </Text>
         <ErrorAlert error={error} />
         {status?.pendingRestore ? (
           <Alert color="blue" role="status" data-testid="restore-pending">
@@ -58,7 +55,7 @@ export function BackupPanel() {
           <Table data-testid="backup-facts" withRowBorders={false} verticalSpacing={4}>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th w={220}>{t('backup.facts.lastVerified')}</Table.Th>
+                <Table.Th w={170}>{t('backup.facts.lastVerified')}</Table.Th>
                 <Table.Td data-testid="last-verified">
                   <EntryCell entry={status.lastVerified} />
                 </Table.Td>
@@ -90,18 +87,29 @@ export function BackupPanel() {
             </Table.Tbody>
           </Table>
         ) : null}
-        <Grid gap="md">
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <BackupNowForm running={status?.running ?? null} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            {status ? <AutomaticBackupForm status={status} /> : null}
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <RestoreForm running={status?.running ?? null} />
-          </Grid.Col>
-        </Grid>
       </Stack>
     </Paper>
+  );
+}
+
+/** Backing up now, automatic backups, restoring: below the page's statistics. */
+export function BackupForms() {
+  const { t } = useTranslation();
+  const { data: status } = useBackupStatusQuery();
+  return (
+    <Stack gap="sm" data-testid="backup-forms">
+      <Text size="sm" c="dimmed">
+        {t('backup.intro')}
+      </Text>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          <BackupNowForm running={status?.running ?? null} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>{status ? <AutomaticBackupForm status={status} /> : null}</Grid.Col>
+        <Grid.Col span={12}>
+          <RestoreForm running={status?.running ?? null} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
   );
 }

@@ -11,7 +11,8 @@ export const backupApi = api.injectEndpoints({
     runBackup: build.mutation<HandlerOutput<'backup.run'>, HandlerInput<'backup.run'>>({
       // A query on the core's side (it must not hold the writer for minutes), run from a button.
       query: call('backup.run'),
-      invalidatesTags: ['backup', 'access'],
+      // It appends (the access record, the backup itself): the System page's counts change too.
+      invalidatesTags: ['backup', 'access', 'system'],
     }),
     configureBackup: build.mutation<HandlerOutput<'backup.configure'>, HandlerInput<'backup.configure'>>({
       query: call('backup.configure'),
