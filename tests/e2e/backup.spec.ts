@@ -44,7 +44,7 @@ test('back up from the System page, see it verified, restore after a confirmatio
     await restore.getByTestId('restore-passphrase').fill('không phải cụm này');
     await restore.getByRole('button', { name: 'Khôi phục…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Khôi phục', exact: true }).click();
-    await expect(restore.getByTestId('restore-error')).toContainText('Sai cụm mật khẩu của bản sao lưu');
+    await expect(restore.getByTestId('restore-error')).toContainText('Sai cụm mật khẩu của bản sao lưu', { timeout: 60_000 });
     await shootBoth(page, 'system-restore-refused', { fullHeight: true });
 
     await restore.getByTestId('restore-passphrase').fill(PASSPHRASE);
