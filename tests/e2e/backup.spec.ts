@@ -55,5 +55,6 @@ test('back up from the System page, see it verified, restore after a confirmatio
     await shootBoth(page, 'system-restore-pending', { fullHeight: true });
   } finally {
     rmSync(usb, { recursive: true, force: true });
+    rmSync(`${senHost.dataDir}.restore-pending`, { recursive: true, force: true });
   }
 });

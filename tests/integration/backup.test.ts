@@ -174,7 +174,7 @@ function findLastFrame(bytes: Buffer): number {
 
 describe('restore replacing a folder', () => {
   it('moves the current folder aside, never deleting it, and the restored one verifies', async () => {
-    const { service: small, dataDir } = await setUpFacility(tempDir(), () => NOW);
+    const { service: small, dataDir } = await setUpFacility(join(tempDir(), 'data'), () => NOW);
     const folder = tempDir();
     const made = await small.backup(folder, PASSPHRASE);
     small.close();
@@ -188,20 +188,27 @@ describe('restore replacing a folder', () => {
   });
 
   it('refuses a non-empty folder without replace', async () => {
-    const { service: small, dataDir } = await setUpFacility(tempDir(), () => NOW);
+    const { service: small, dataDir } = await setUpFacility(join(tempDir(), 'data'), () => NOW);
     const made = await small.backup(tempDir(), PASSPHRASE);
     small.close();
     await expect(restoreBackup(made.file, PASSPHRASE, dataDir)).rejects.toThrow(/not empty/);
   });
 
   it('the in-app restore waits beside the folder and is swapped in at the next start', async () => {
-    const { service: app, dataDir } = await setUpFacility(tempDir(), () => NOW);
+    const { service: app, dataDir } = await setUpFacility(join(tempDir(), 'data'), () => NOW);
     const folder = tempDir();
     const made = await app.call('admin', 'backup.run', { folder, passphrase: PASSPHRASE });
     if (!made.ok) throw new Error(made.error.message);
     await app.call('admin', 'trainees.admit', (await import('../support/core')).traineeDetails());
-    const pending = await app.call('admin', 'backup.restore', { file: (made.value as HandlerOutput<'backup.run'>).file, passphrase: PASSPHRASE });
+    const file = (made.value as HandlerOutput<'backup.run'>).file;
+    const wrong = await app.call('admin', 'backup.restore', { file, passphrase: 'không phải cụm này' });
+    expect(wrong.ok || wrong.error.code).toBe('BACKUP_WRONG_PASSPHRASE');
+    expect(existsSync(`${dataDir}.restore-pending`)).toBe(false);
+    const pending = await app.call('admin', 'backup.restore', { file, passphrase: PASSPHRASE });
     if (!pending.ok) throw new Error(pending.error.message);
+    // Nothing more is recorded in the data about to be set aside.
+    const refused = await app.call('admin', 'trainees.admit', (await import('../support/core')).traineeDetails());
+    expect(refused.ok || refused.error.code).toBe('RESTORE_PENDING');
     const status = await app.call('admin', 'backup.status', {});
     expect(status.ok && (status.value as HandlerOutput<'backup.status'>).pendingRestore).toBe(`${dataDir}.restore-pending`);
     app.close();

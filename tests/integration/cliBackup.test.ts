@@ -15,8 +15,9 @@ function sen(input: string, ...args: string[]): { code: number | null; stdout: s
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** In a folder of its own, so what a restore keeps aside beside it is cleaned up too. */
 async function populated(): Promise<string> {
-  const { service, dataDir } = await setUpFacility();
+  const { service, dataDir } = await setUpFacility(join(tempDir(), 'data'));
   for (const fullName of ['Nguyễn Văn Bình', 'Lò Thị Mai', 'Giàng A Páo']) {
     const r = await service.call('admin', 'trainees.admit', traineeDetails({ fullName }));
     if (!r.ok) throw new Error(r.error.message);
@@ -32,7 +33,8 @@ function accessKinds(dataDir: string): string[] {
   return kinds;
 }
 
-describe('sen backup / sen restore', () => {
+// Each case spawns `sen` a few times, each deriving a key with the production scrypt cost.
+describe('sen backup / sen restore', { timeout: 120_000 }, () => {
   it('backs up with the passphrase from stdin, and restores into a new folder: equal tables, chain verified, both in the access log', async () => {
     const dir = await populated();
     const usb = tempDir();

@@ -98,6 +98,7 @@ export function BackupForms() {
   const { data: status } = useBackupStatusQuery();
   return (
     <Stack gap="sm" data-testid="backup-forms">
+      <Title order={3}>{t('backup.title')}</Title>
       <Text size="sm" c="dimmed">
         {t('backup.intro')}
       </Text>
