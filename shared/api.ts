@@ -25,6 +25,7 @@ import { demoInput, type DemoResult } from './demo';
 import { ACCESS_HANDLERS, type AccessOutputs } from './access';
 import { MEDICAL_HANDLERS, type MedicalOutputs } from './medical';
 import { DUTY_HANDLERS, type DutyOutputs } from './duty';
+import { TRAINING_HANDLERS, type TrainingOutputs } from './training';
 import { BACKUP_HANDLERS, type BackupOutputs } from './backup';
 import type { Permission } from './roles';
 import { HANDLER_NAMES, type HandlerName } from './handlerNames';
@@ -33,7 +34,7 @@ import type { EventMeta, EventType } from './events';
 export { HANDLER_NAMES, type HandlerName };
 
 /** Areas of data; the core pushes the areas an append touched so the renderer refetches. */
-export const AREAS = ['system', 'session', 'trainees', 'accounts', 'medical', 'access', 'housing', 'conduct', 'backup'] as const;
+export const AREAS = ['system', 'session', 'trainees', 'accounts', 'medical', 'access', 'housing', 'conduct', 'literacy', 'labor', 'reintegration', 'backup'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface HandlerSpec {
@@ -93,6 +94,7 @@ export const HANDLERS = {
   ...MEDICAL_HANDLERS,
   ...ACCESS_HANDLERS,
   ...DUTY_HANDLERS,
+  ...TRAINING_HANDLERS,
   ...BACKUP_HANDLERS,
 } as const satisfies Record<HandlerName, HandlerSpec>;
 
@@ -164,7 +166,7 @@ export interface TimelineEntry {
   voided: { bySeq: number; reason: string; actor: { id: string; fullName: string } | null; recordedAt: string } | null;
 }
 
-export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, BackupOutputs {
+export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, TrainingOutputs, BackupOutputs {
   'system.status': SystemStatus;
   'system.setup': { facilityName: string };
   'system.stats': Stats;

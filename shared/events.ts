@@ -4,6 +4,7 @@ import { FieldChange, PHASES, RELEASE_KINDS, traineeDetailsBase } from './admiss
 import { ACCESS_EVENTS } from './access';
 import { MEDICAL_EVENTS, MEDICAL_VOIDABLE } from './medical';
 import { DUTY_EVENTS, DUTY_VOIDABLE } from './duty';
+import { TRAINING_EVENTS, TRAINING_VOIDABLE } from './training';
 import { BACKUP_EVENTS } from './backup';
 
 /**
@@ -83,11 +84,12 @@ export const EVENT_TYPES = {
   ...MEDICAL_EVENTS,
   ...ACCESS_EVENTS,
   ...DUTY_EVENTS,
+  ...TRAINING_EVENTS,
   ...BACKUP_EVENTS,
 } as const;
 
 /** Event types a person may void (their own, or anyone's as admin). */
-export const VOIDABLE_TYPES: readonly EventType[] = ['TraineeAdmitted', 'TraineeDetailsCorrected', 'TraineeReleased', 'TraineePhaseAdvanced', ...MEDICAL_VOIDABLE, ...DUTY_VOIDABLE];
+export const VOIDABLE_TYPES: readonly EventType[] = ['TraineeAdmitted', 'TraineeDetailsCorrected', 'TraineeReleased', 'TraineePhaseAdvanced', ...MEDICAL_VOIDABLE, ...DUTY_VOIDABLE, ...TRAINING_VOIDABLE];
 
 export type EventType = keyof typeof EVENT_TYPES;
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_TYPES)[T]['data']>;
@@ -148,4 +150,14 @@ export const streams = {
   dutyLog: 'dutylog',
   /** Backups made and the automatic-backup settings. */
   backup: 'backup',
+  /** One literacy class: opened, closed (its roster and sessions live on the trainees' streams). */
+  literacyClass: (classId: string) => `class:${classId}`,
+  /** One trainee's literacy record: enrolments, attendance, skill observations, completion. */
+  literacy: (traineeId: string) => `literacy:${traineeId}`,
+  /** One labor-therapy workshop: opened, changed, closed. */
+  workshop: (workshopId: string) => `workshop:${workshopId}`,
+  /** One trainee's labor therapy: workshop assignments and daily labor entries. */
+  labor: (traineeId: string) => `labor:${traineeId}`,
+  /** One trainee's reintegration counselling sessions. */
+  reintegration: (traineeId: string) => `reintegration:${traineeId}`,
 };

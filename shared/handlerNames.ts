@@ -123,6 +123,15 @@ export const HANDLER_NAMES = [
   'backup.run',
   'backup.configure',
   'backup.restore',
+  // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
+  // training: classes (classes.*)
+
+  // training: literacy (literacy.*)
+
+  // training: labor (labor.*)
+
+  // training: reintegration (reintegration.*)
+
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

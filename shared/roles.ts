@@ -30,6 +30,22 @@ export const PERMISSIONS = {
   'duty.write': ['duty'],
   /** Dorms, rooms, beds, the violation catalog, the eligibility thresholds (facility set-up). */
   'facility.manage': ['admin'],
+  /** Literacy classes, attendance, skill observations, progress: reading. */
+  'literacy.read': ['admin', 'teacher'],
+  /** Enrolling, taking attendance, recording observations and completion (the teachers' daily work). */
+  'literacy.write': ['teacher'],
+  /** Opening and closing classes (the admin sets the facility up; a teacher may open their own). */
+  'literacy.manage': ['admin', 'teacher'],
+  /** Workshops, assignments, labor sheets, output totals: reading. */
+  'labor.read': ['admin', 'instructor'],
+  /** Assigning trainees and keeping the daily labor sheet (the instructors' daily work). */
+  'labor.write': ['instructor'],
+  /** Opening, changing and closing workshops. */
+  'labor.manage': ['admin', 'instructor'],
+  /** Reintegration counselling for trainees near release: reading (and the list of who is due). */
+  'reintegration.read': ['admin', 'teacher', 'instructor', 'duty'],
+  /** Recording counselling sessions, their outcome and follow-up. */
+  'reintegration.write': ['teacher', 'instructor'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

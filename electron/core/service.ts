@@ -26,13 +26,14 @@ import { DUTY_EVENT_AREAS, DUTY_PROJECTIONS, dutyHandlers } from './duty';
 import { backupSlice } from './backup';
 import { applyPendingRestore } from './backup/files';
 import { Backups } from './backup/runner';
+import { TRAINING_EVENT_AREAS, TRAINING_PROJECTIONS, trainingHandlers } from './training';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
 import { stats, systemHandlers } from './system/handlers';
 import type { CoreService, ServiceOptions } from './types';
 import { zodIssues } from './validation';
 
-export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection, ...MEDICAL_PROJECTIONS, ...accessSlice.projections, ...DUTY_PROJECTIONS, ...backupSlice.projections];
+export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection, ...MEDICAL_PROJECTIONS, ...accessSlice.projections, ...DUTY_PROJECTIONS, ...TRAINING_PROJECTIONS, ...backupSlice.projections];
 
 /** Every handler name must be implemented exactly once; the type fails to check if one is missing. */
 const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
@@ -44,6 +45,7 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
   ...medicalHandlers,
   ...accessSlice.handlers,
   ...dutyHandlers,
+  ...trainingHandlers,
   ...backupSlice.handlers,
 };
 
@@ -70,6 +72,7 @@ const EVENT_AREAS: Record<EventType, Area[]> = {
   ...MEDICAL_EVENT_AREAS,
   ...accessSlice.areas,
   ...DUTY_EVENT_AREAS,
+  ...TRAINING_EVENT_AREAS,
   ...backupSlice.areas,
 };
 

@@ -15,6 +15,9 @@ import { SystemPage } from '../features/system/SystemPage';
 import { TraineePage } from '../features/trainees/TraineePage';
 import { MedicalPage } from '../features/medical/MedicalPage';
 import { DutyPage } from '../features/duty/DutyPage';
+import { LaborPage } from '../features/training/LaborPage';
+import { LiteracyPage } from '../features/training/LiteracyPage';
+import { ReintegrationPage } from '../features/training/ReintegrationPage';
 import { MedicalRecordPage } from '../features/medical/record/MedicalRecordPage';
 import { AccessLogPage } from '../features/access/AccessLogPage';
 import { label } from '../features/trainees/format';
@@ -56,6 +59,12 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return isAllowed('medical.read', user.roles) ? <MedicalRecordPage key={route.traineeId} traineeId={route.traineeId} /> : <RosterPage user={user} />;
     case 'duty':
       return isAllowed('duty.read', user.roles) ? <DutyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+    case 'literacy':
+      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+    case 'labor':
+      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+    case 'reintegration':
+      return isAllowed('reintegration.read', user.roles) ? <ReintegrationPage user={user} /> : <RosterPage user={user} />;
     case 'accessLog':
       return isAllowed('access.read', user.roles) ? <AccessLogPage /> : <RosterPage user={user} />;
   }
@@ -112,6 +121,21 @@ export function Shell({
               {isAllowed('duty.read', user.roles) ? (
                 <NavButton route={{ name: 'duty', tab: 'board' }} current={route}>
                   {t('nav.duty')}
+                </NavButton>
+              ) : null}
+              {isAllowed('literacy.read', user.roles) ? (
+                <NavButton route={{ name: 'literacy', tab: 'classes' }} current={route}>
+                  {t('nav.literacy')}
+                </NavButton>
+              ) : null}
+              {isAllowed('labor.read', user.roles) ? (
+                <NavButton route={{ name: 'labor', tab: 'workshops' }} current={route}>
+                  {t('nav.labor')}
+                </NavButton>
+              ) : null}
+              {isAllowed('reintegration.read', user.roles) ? (
+                <NavButton route={{ name: 'reintegration' }} current={route}>
+                  {t('nav.reintegration')}
                 </NavButton>
               ) : null}
               {isAllowed('medical.read', user.roles) ? (

@@ -1,4 +1,5 @@
 import { dutyEn } from './duty';
+import { trainingEn } from './training';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
@@ -70,6 +71,9 @@ export const en: Catalog = {
   },
   nav: {
     duty: 'Duty',
+    literacy: 'Classes',
+    labor: 'Labor therapy',
+    reintegration: 'Reintegration',
     medical: 'Medical',
     roster: 'Trainees',
     system: 'System',
@@ -399,6 +403,7 @@ export const en: Catalog = {
       TraineePhaseAdvanced: 'Stage of treatment changed',
       ...medicalEn.eventTypes,
       ...dutyEn.eventTypes,
+      ...trainingEn.eventTypes,
       ...backupMessages.en.eventTypes,
     },
   },
@@ -416,6 +421,16 @@ export const en: Catalog = {
   recognition: dutyEn.recognition,
   dutyLog: dutyEn.dutyLog,
   backup: backupMessages.en.ui,
+  training: {
+    notYet: 'This screen is being built.',
+    literacy: { title: 'Literacy classes', tabs: { classes: 'My classes', attendance: "Today's attendance", progress: 'Progress' } },
+    labor: { title: 'Labor therapy', tabs: { workshops: 'My workshops', sheet: "Today's labor sheet", output: 'Output' } },
+    reintegration: { title: 'Reintegration counselling' },
+  },
+  classes: trainingEn.classes,
+  literacy: trainingEn.literacy,
+  labor: trainingEn.labor,
+  reintegration: trainingEn.reintegration,
   errors: {
     ...backupMessages.en.errors,
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',

@@ -1,4 +1,5 @@
 import { dutyVi } from './duty';
+import { trainingVi } from './training';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
@@ -71,6 +72,9 @@ export const vi = {
   },
   nav: {
     duty: 'Trực ban',
+    literacy: 'Lớp học',
+    labor: 'Lao động trị liệu',
+    reintegration: 'Tái hòa nhập',
     medical: 'Y tế',
     roster: 'Học viên',
     system: 'Hệ thống',
@@ -400,6 +404,7 @@ export const vi = {
       TraineePhaseAdvanced: 'Chuyển giai đoạn điều trị',
       ...medicalVi.eventTypes,
       ...dutyVi.eventTypes,
+      ...trainingVi.eventTypes,
       ...backupMessages.vi.eventTypes,
     },
   },
@@ -417,6 +422,16 @@ export const vi = {
   recognition: dutyVi.recognition,
   dutyLog: dutyVi.dutyLog,
   backup: backupMessages.vi.ui,
+  training: {
+    notYet: 'Màn hình này đang được xây dựng.',
+    literacy: { title: 'Lớp xóa mù chữ', tabs: { classes: 'Lớp của tôi', attendance: 'Điểm danh hôm nay', progress: 'Tiến bộ' } },
+    labor: { title: 'Lao động trị liệu', tabs: { workshops: 'Xưởng của tôi', sheet: 'Bảng công hôm nay', output: 'Sản lượng' } },
+    reintegration: { title: 'Tư vấn tái hòa nhập' },
+  },
+  classes: trainingVi.classes,
+  literacy: trainingVi.literacy,
+  labor: trainingVi.labor,
+  reintegration: trainingVi.reintegration,
   errors: {
     ...backupMessages.vi.errors,
     DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
