@@ -1,6 +1,6 @@
 /**
  * `sen`: local administration of a Sen data folder, on the same core service as the app.
- * Exit codes: 0 done; 1 the check failed or the core refused (verify, query, import, rpc);
+ * Exit codes: 0 done; 1 the check failed or the core refused (verify, query, import, rpc, backup, restore);
  * 2 could not run (usage, bad folder, newer database...). See docs/cli.md.
  */
 import { randomBytes } from 'node:crypto';
