@@ -92,8 +92,16 @@ export class Backups {
             onProgress(this.progress);
           },
         });
-        if (automatic) pruneAutomatic(written.folder, readBackupSettings(this.store.db).keep);
-        return record({ folder: written.folder, file: written.file, verified: true, events: written.events, bytes: written.bytes, anchorSeq: written.anchor.seq, anchorHash: written.anchor.hash, problem: '' });
+        const entry = record({ folder: written.folder, file: written.file, verified: true, events: written.events, bytes: written.bytes, anchorSeq: written.anchor.seq, anchorHash: written.anchor.hash, problem: '' });
+        // Only once the new one is verified and recorded; a file that cannot be removed stays.
+        if (automatic) {
+          try {
+            pruneAutomatic(written.folder, readBackupSettings(this.store.db).keep);
+          } catch (e) {
+            console.error('[sen core] removing old automatic backups failed:', e);
+          }
+        }
+        return entry;
       } catch (e) {
         throw failed(e);
       }
