@@ -134,6 +134,18 @@ export const CORE_ISSUE_CODES = [
   'traineeReleased',
   // duty log: a shift note for a handover long past
   'shiftNoteTooOld',
+  // labor slice (training): workshops, assignments and the daily sheet checked against the record
+  'workshopClosed',
+  'duplicateWorkshopName',
+  'notAnInstructor',
+  'notYourself',
+  'restrictedOnRoster',
+  'beforeLastAssignment',
+  'noSharpTools',
+  'notAssigned',
+  'notAssignedThatDay',
+  'laborAlreadyRecorded',
+  'hoursOverDay',
   'duplicateFileNumber',
   'duplicateUsername',
   'wrongPassword',
