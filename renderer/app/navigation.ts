@@ -14,7 +14,7 @@ export type Route =
   | { name: 'accessLog' }
   | { name: 'duty'; tab: DutyTab }
   | { name: 'literacy'; tab: LiteracyTab }
-  | { name: 'labor'; tab: LaborTab }
+  | { name: 'labor'; tab: LaborTab; workshopId?: string }
   | { name: 'reintegration' };
 
 /** The tabs of the teachers' page: my classes, today's attendance sheet, the progress matrix. */

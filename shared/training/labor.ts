@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HandlerSpec } from '../api';
-import { asOf, isoDate } from '../admissions';
+import { asOf, isoDate, type Phase } from '../admissions';
 
 /**
  * Labor therapy: workshops (product, output unit, uses blades), assignments (respecting work
@@ -182,7 +182,7 @@ export interface LaborCandidate {
   traineeId: string;
   fileNumber: string;
   fullName: string;
-  phase: string;
+  phase: Phase;
   workshopId: string | null;
   noSharpTools: boolean;
 }

@@ -117,7 +117,7 @@ export function candidates(db: Database.Database, day: string): LaborCandidate[]
        WHERE t.status = 'in_care' ORDER BY t.sort_key, t.file_number`,
     )
     .all({ day })
-    .map((r) => ({ traineeId: r.id, fileNumber: r.file_number, fullName: r.full_name, phase: r.phase, workshopId: r.workshop_id, noSharpTools: noSharpTools(r.restrictions, day) }));
+    .map((r) => ({ traineeId: r.id, fileNumber: r.file_number, fullName: r.full_name, phase: r.phase as LaborCandidate['phase'], workshopId: r.workshop_id, noSharpTools: noSharpTools(r.restrictions, day) }));
 }
 
 export function instructors(db: Database.Database): { userId: string; fullName: string }[] {
