@@ -1,7 +1,7 @@
 import type { DemoLaborCounts, DemoStaff } from '../../../shared/demo';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../../shared/api';
 import type { SheetRowInput, WorkshopSummary } from '../../../shared/training/labor';
-import { addDays, addMonths, weekday } from './calendar';
+import { addMonths, weekday } from './calendar';
 import type { Rng } from './random';
 import type { DemoArea, DemoWorld } from './world';
 
