@@ -145,7 +145,7 @@ function SheetTable({ sheet, defaultHours, canWrite }: { sheet: LaborSheet; defa
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={50}>{t('labor.sheet.row')}</Table.Th>
-            <Table.Th w={100}>{t('labor.sheet.fileNumber')}</Table.Th>
+            <Table.Th w={120}>{t('labor.sheet.fileNumber')}</Table.Th>
             <Table.Th>{t('labor.sheet.name')}</Table.Th>
             <Table.Th w={170}>{t('labor.sheet.status')}</Table.Th>
             <Table.Th w={100}>{t('labor.sheet.hours')}</Table.Th>
@@ -164,7 +164,7 @@ function SheetTable({ sheet, defaultHours, canWrite }: { sheet: LaborSheet; defa
             return (
               <Table.Tr key={r.traineeId} data-testid="sheet-row" aria-label={r.fullName} onKeyDown={(e) => onKey(e, r.traineeId)} bg={bad('traineeId') ? 'red.0' : undefined}>
                 <Table.Td>{i + 1}</Table.Td>
-                <Table.Td>{r.fileNumber}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.fileNumber}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{r.fullName}</Text>
                   {r.otherHours > 0 ? (

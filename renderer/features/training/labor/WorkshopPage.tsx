@@ -75,7 +75,9 @@ function RosterTable({ w, canUnassign }: { w: WorkshopSummary; canUnassign: bool
           <Table.Tbody>
             {w.roster.map((m) => (
               <Table.Tr key={m.traineeId} data-testid="roster-row">
-                <Table.Td w={110}>{m.fileNumber}</Table.Td>
+                <Table.Td w={130} style={{ whiteSpace: 'nowrap' }}>
+                  {m.fileNumber}
+                </Table.Td>
                 <Table.Td>
                   <Group gap="xs">
                     <Text size="sm">{m.fullName}</Text>
