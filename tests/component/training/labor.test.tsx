@@ -7,6 +7,7 @@ import type { LaborCandidate, LaborSheet, LaborTotals, WorkshopSummary } from '.
 import { Providers } from '../../../renderer/app/Providers';
 import { connectBridge, makeStore, useAppSelector } from '../../../renderer/app/store';
 import { LaborPage } from '../../../renderer/features/training/LaborPage';
+import { LaborTimelineBody } from '../../../renderer/features/training/labor/LaborTimelineBody';
 import type { LaborTab } from '../../../renderer/app/navigation';
 import { i18next } from '../../../renderer/i18n';
 import { signedInBridge, type FakeBridge } from '../fakeBridge';
@@ -208,5 +209,32 @@ describe('the workshops screen', () => {
     await user.click(await screen.findByRole('option', { name: /Lò Văn Páo/ }));
     await user.click(screen.getByTestId('assign-submit'));
     expect(await screen.findByText('Học viên này không được làm công việc có dùng dụng cụ sắc')).toBeTruthy();
+  });
+});
+
+describe('LaborTimelineBody', () => {
+  const entry = (type: string, data: Record<string, unknown>) =>
+    ({ seq: 50, type, occurredAt: '2026-11-10', recordedAt: '2026-11-10T03:00:00.000Z', actor: null, meta: { actor: null, roles: [], reason: null }, data, voided: null }) as never;
+
+  it('names the workshop of an assignment, a move and a day of work or absence', async () => {
+    const bridge = signedInBridge(INSTRUCTOR).ok('labor.workshops.list', [workshop]);
+    window.sen = bridge;
+    const store = makeStore({ navigation: { route: { name: 'trainee', traineeId: A } } });
+    connectBridge(store, bridge);
+    render(
+      <Providers store={store} env="test">
+        <LaborTimelineBody entry={entry('TraineeAssignedToWorkshop', { traineeId: A, workshopId: W, date: '2026-11-02' })} />
+        <LaborTimelineBody entry={entry('TraineeUnassignedFromWorkshop', { traineeId: A, workshopId: W, date: '2026-11-09', cause: 'moved', note: '' })} />
+        <LaborTimelineBody entry={entry('LaborRecorded', { traineeId: A, workshopId: W, date: '2026-11-05', present: true, hours: 5.5, output: 2, quality: 'Mép chiếu gọn', absence: null, absenceNote: '' })} />
+        <LaborTimelineBody entry={entry('LaborRecorded', { traineeId: A, workshopId: W, date: '2026-11-06', present: false, hours: 0, output: 0, quality: '', absence: 'at_hospital', absenceNote: '' })} />
+      </Providers>,
+    );
+    await waitFor(() => expect(screen.getAllByTestId('timeline-labor')[0]!.textContent).toBe('Vào Xưởng dệt chiếu từ 02/11/2026'));
+    expect(screen.getAllByTestId('timeline-labor').map((b) => b.textContent)).toEqual([
+      'Vào Xưởng dệt chiếu từ 02/11/2026',
+      'Rời Xưởng dệt chiếu từ 09/11/2026 – chuyển sang xưởng khác',
+      '05/11/2026 · Xưởng dệt chiếu: 5,5 giờ, sản lượng 2 chiếc chiếuNhận xét: Mép chiếu gọn',
+      '06/11/2026 · Xưởng dệt chiếu: vắng – Ở bệnh viện',
+    ]);
   });
 });
