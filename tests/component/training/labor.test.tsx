@@ -78,8 +78,11 @@ describe('the daily labor sheet', () => {
     await user.keyboard('3');
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(within(rows[1]!).getByTestId('sheet-output'));
-    // Hoà is sick: the status key on her row, then a note.
-    within(rows[1]!).getByTestId('sheet-status-button').focus();
+    // Hoà is sick: from Bình's status, down the status column, then the key on her row and a note.
+    within(rows[0]!).getByTestId('sheet-status-button').focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(within(rows[1]!).getByTestId('sheet-status-button'));
+    expect(screen.queryByRole('menu')).toBeNull();
     await user.keyboard('o');
     expect(within(rows[1]!).getByTestId('sheet-status').textContent).toBe('Vắng: Ốm');
     expect((within(rows[1]!).getByTestId('sheet-hours') as HTMLInputElement).disabled).toBe(true);
