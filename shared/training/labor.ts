@@ -29,16 +29,13 @@ const id = z.uuid({ error: 'invalidId' });
 const text = (max: number) => z.string().trim().max(max, 'tooLong');
 const requiredText = (max: number) => text(max).min(1, 'required');
 
+/** A workshop's whole description, as opened or changed. */
+const workshopData = z.object({ workshopId: z.uuid(), name: z.string().min(1), product: z.string(), unit: z.string().min(1), usesBlades: z.boolean(), instructorId: z.uuid() });
+
 export const LABOR_EVENTS = {
-  WorkshopOpened: {
-    schema: 1,
-    data: z.object({ workshopId: z.uuid(), name: z.string().min(1), product: z.string(), unit: z.string().min(1), usesBlades: z.boolean(), instructorId: z.uuid() }),
-  },
+  WorkshopOpened: { schema: 1, data: workshopData },
   /** The whole description after the change. */
-  WorkshopChanged: {
-    schema: 1,
-    data: z.object({ workshopId: z.uuid(), name: z.string().min(1), product: z.string(), unit: z.string().min(1), usesBlades: z.boolean(), instructorId: z.uuid() }),
-  },
+  WorkshopChanged: { schema: 1, data: workshopData },
   WorkshopClosed: { schema: 1, data: z.object({ workshopId: z.uuid(), date: z.string() }) },
   /** Works in the workshop from `date` (on `labor:<traineeId>`). */
   TraineeAssignedToWorkshop: { schema: 1, data: z.object({ traineeId: z.uuid(), workshopId: z.uuid(), date: z.string() }) },

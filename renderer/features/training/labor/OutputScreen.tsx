@@ -1,5 +1,6 @@
 import { Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../shared/accounts';
 import { formatDate, todayIso } from '../../../../shared/dates';
@@ -19,6 +20,11 @@ function defaultFrom(): string {
 }
 
 const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** "Tuần 49 (30/11/2026 – 06/12/2026)": the ISO week's number and its Monday to Sunday. */
+function weekLabel(t: TFunction, w: { week: string; start: string }): string {
+  return t('labor.output.week', { week: w.week.slice(6), from: formatDate(w.start), to: formatDate(addDays(w.start, 6)) });
+}
 
 /** Output of a workshop over a period: totals, per week, month and trainee, every workshop, and a bar chart. */
 export function OutputScreen({ user, workshopId }: { user: SessionUser; workshopId?: string }) {
@@ -51,7 +57,7 @@ function Totals({ workshopId, from, to }: { workshopId: string; from: string; to
   const unit = data.workshop.unit;
   const bars =
     by === 'week'
-      ? data.weeks.map((w) => ({ key: w.week, label: w.week.slice(5), title: t('labor.output.week', { week: w.week.slice(6), from: formatDate(w.start), to: formatDate(addDays(w.start, 6)) }), value: w.output }))
+      ? data.weeks.map((w) => ({ key: w.week, label: w.week.slice(5), title: weekLabel(t, w), value: w.output }))
       : data.days.map((d) => ({ key: d.date, label: formatDate(d.date).slice(0, 5), title: formatDate(d.date), value: d.output }));
   return (
     <Stack gap="md">
@@ -90,7 +96,7 @@ function Totals({ workshopId, from, to }: { workshopId: string; from: string; to
         <AmountTable
           title={t('labor.output.perWeek')}
           testId="output-weeks"
-          rows={data.weeks.map((w) => ({ key: w.week, label: t('labor.output.week', { week: w.week.slice(6), from: formatDate(w.start), to: formatDate(addDays(w.start, 6)) }), ...w }))}
+          rows={data.weeks.map((w) => ({ key: w.week, label: weekLabel(t, w), ...w }))}
         />
         <AmountTable title={t('labor.output.perMonth')} testId="output-months" rows={data.months.map((m) => ({ key: m.month, label: t('labor.output.monthLabel', { month: `${m.month.slice(5)}/${m.month.slice(0, 4)}` }), ...m }))} />
         <AmountTable title={t('labor.output.perTrainee')} testId="output-trainees" rows={data.trainees.map((x) => ({ key: x.traineeId, label: `${x.fileNumber} – ${x.fullName}`, ...x }))} />

@@ -8,7 +8,7 @@ import { foldForSearch } from '../../../../shared/text';
 import type { LaborCandidate, WorkshopSummary } from '../../../../shared/training/labor';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
 import { useAssignTraineeMutation, useCloseWorkshopMutation, useLaborCandidatesQuery, useUnassignTraineeMutation, useWorkshopQuery, useWorkshopsQuery } from './api';
-import { DateField, useIssueOn } from './fields';
+import { DateField, IssueLines, useIssueOn } from './fields';
 import { WorkshopForm } from './WorkshopForm';
 import { WorkshopHeader } from './WorkshopHeader';
 
@@ -170,11 +170,7 @@ function AssignPanel({ w }: { w: WorkshopSummary }) {
             {t('labor.assign.submit')}
           </Button>
         </Group>
-        {issueOn('date') ? (
-          <Text size="sm" c="red.8">
-            {issueOn('date')}
-          </Text>
-        ) : null}
+        <IssueLines lines={[issueOn('date') ?? ''].filter(Boolean)} testId="assign-issue" />
         {issueOn('traineeId') || issueOn('date') ? null : <ErrorAlert error={assigning.error} testId="assign-error" />}
       </Stack>
     </Card>
@@ -198,13 +194,8 @@ function CloseModal({ w, onClose }: { w: WorkshopSummary; onClose: () => void })
       <Stack gap="sm">
         <DateField label={t('labor.close.date')} value={date} onChange={setDate} testId="close-date" />
         {w.roster.length > 0 ? <Text size="sm">{t('labor.close.members', { count: w.roster.length })}</Text> : null}
-        {issueOn('date') ? (
-          <Text size="sm" c="red.8">
-            {issueOn('date')}
-          </Text>
-        ) : (
-          <ErrorAlert error={closing.error} />
-        )}
+        <IssueLines lines={[issueOn('date') ?? ''].filter(Boolean)} testId="close-issue" />
+        {issueOn('date') ? null : <ErrorAlert error={closing.error} />}
         <Group justify="flex-end">
           <Button color="red" onClick={() => void submit()} loading={closing.isLoading} data-testid="close-confirm">
             {t('labor.close.confirm')}
