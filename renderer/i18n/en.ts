@@ -1,9 +1,11 @@
 import { dutyEn } from './duty';
 import { trainingEn } from './training';
+import { reportsMessages } from './reports';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
 import { laborMessages } from './training/labor';
+import { csvMessages } from './csv';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -78,6 +80,7 @@ export const en: Catalog = {
     roster: 'Trainees',
     system: 'System',
     accounts: 'Accounts',
+    reports: 'Reports',
   },
   account: {
     title: 'My account',
@@ -419,6 +422,8 @@ export const en: Catalog = {
   conduct: dutyEn.conduct,
   recognition: dutyEn.recognition,
   dutyLog: dutyEn.dutyLog,
+  csv: csvMessages.en.csv,
+  rosterImport: csvMessages.en.rosterImport,
   training: {
     notYet: 'This screen is being built.',
     literacy: { title: 'Literacy classes', tabs: { classes: 'My classes', attendance: "Today's attendance", progress: 'Progress' } },
@@ -429,6 +434,7 @@ export const en: Catalog = {
   literacy: trainingEn.literacy,
   labor: trainingEn.labor,
   reintegration: trainingEn.reintegration,
+  reports: reportsMessages.en,
   errors: {
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
     DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',
@@ -477,6 +483,7 @@ export const en: Catalog = {
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
     ...laborMessages.en.validation,
+    ...csvMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
     drugInactive: 'This drug is no longer in use in the formulary',
@@ -538,6 +545,8 @@ export const en: Catalog = {
     reviewBeforeSince: 'The review date cannot be before the start date',
     untilBeforeSince: 'The end date cannot be before the start date',
     invalidMonth: 'Invalid month (mm/yyyy)',
+    monthInFuture: 'This month has not begun: choose the current month or a past one',
+    invalidFileName: 'Invalid file name (no / \\ : * ? " < > |, ending in .pdf)',
     monthNotBegun: 'This month has not begun yet',
     monthBeforeAdmission: 'The trainee had not been admitted in this month',
     duplicateTrainee: 'A trainee is chosen twice',
