@@ -35,6 +35,7 @@ export interface DemoCounts {
   from: string;
   to: string;
   medical: DemoMedicalCounts;
+  labor: DemoLaborCounts;
   duty: DemoDutyCounts;
 }
 
@@ -81,6 +82,22 @@ export interface DemoMedicalCounts {
   phaseChanges: number;
 }
 
+/** What the labor area recorded: workshops, assignments over the years, daily sheets lately. */
+export interface DemoLaborCounts {
+  workshops: number;
+  /** Assignments made (moves included). */
+  assignments: number;
+  /** Of which moves out of a workshop using blades after a work restriction. */
+  moves: number;
+  /** Daily sheets recorded (one per workshop and working day, from `sheetsFrom` only). */
+  sheets: number;
+  /** Sheet rows (one LaborRecorded each). */
+  entries: number;
+  absences: number;
+  /** The first day daily sheets are recorded for (yyyy-MM-dd). */
+  sheetsFrom: string;
+}
+
 /** A staff account the demo creates besides the admin: same password as the admin. */
 export interface DemoStaff {
   username: string;
@@ -92,7 +109,7 @@ export interface DemoResult {
   facilityName: string;
   username: string;
   password: string;
-  /** Other people to sign in as (with the same password): the medical officer, a duty officer. */
+  /** Other people to sign in as (with the same password): the medical officer, a duty officer, an instructor. */
   staff: DemoStaff[];
   counts: DemoCounts;
   ms: number;

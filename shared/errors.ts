@@ -155,6 +155,18 @@ export const CORE_ISSUE_CODES = [
   'shiftNoteTooOld',
   // backups: the folder named for automatic backups does not exist
   'folderMissing',
+  // labor slice (training): workshops, assignments and the daily sheet checked against the record
+  'workshopClosed',
+  'duplicateWorkshopName',
+  'notAnInstructor',
+  'notYourself',
+  'restrictedOnRoster',
+  'beforeLastAssignment',
+  'noSharpTools',
+  'notAssigned',
+  'notAssignedThatDay',
+  'laborAlreadyRecorded',
+  'hoursOverDay',
   'duplicateFileNumber',
   // roster import: a file number repeated within the file
   'duplicateInFile',

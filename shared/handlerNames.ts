@@ -133,6 +133,18 @@ export const HANDLER_NAMES = [
   // training: literacy (literacy.*)
 
   // training: labor (labor.*)
+  'labor.workshops.open',
+  'labor.workshops.change',
+  'labor.workshops.close',
+  'labor.assign',
+  'labor.unassign',
+  'labor.sheet.record',
+  'labor.workshops.list',
+  'labor.workshop',
+  'labor.candidates',
+  'labor.instructors',
+  'labor.sheet',
+  'labor.totals',
 
   // training: reintegration (reintegration.*)
 

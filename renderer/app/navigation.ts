@@ -16,7 +16,7 @@ export type Route =
   | { name: 'accessLog' }
   | { name: 'duty'; tab: DutyTab }
   | { name: 'literacy'; tab: LiteracyTab }
-  | { name: 'labor'; tab: LaborTab }
+  | { name: 'labor'; tab: LaborTab; workshopId?: string }
   | { name: 'reintegration' }
   | { name: 'reports'; month?: string }
   /** A printable page (A4), shown alone without the app's frame; `back` is where it was opened from. */

@@ -13,6 +13,7 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
   staff: [
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'huongdan', fullName: 'Đinh Văn Hướng', roles: ['instructor'] },
   ],
   counts: {
     events: 700,
@@ -55,6 +56,7 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
       ratings: 4465,
       shiftNotes: 634,
     },
+    labor: { workshops: 4, assignments: 250, moves: 3, sheets: 400, entries: 7000, absences: 500, sheetsFrom: '2026-07-24' },
   },
   ms: 2500,
 };
@@ -110,6 +112,7 @@ describe('open a demo facility', () => {
     expect(within(staff).getByText('trucban')).toBeTruthy();
     expect(staff.textContent).toContain('Lê Thị Hạnh (Y tế)');
     expect(staff.textContent).toContain('Phạm Văn Dũng (Trực ban)');
+    expect(staff.textContent).toContain('Đinh Văn Hướng (Hướng dẫn lao động)');
     expect((screen.getByLabelText('Tên đăng nhập') as HTMLInputElement).value).toBe('admin');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Mật khẩu')));
     expect(bridge.callsTo('system.demo')).toEqual([{}]);

@@ -56,6 +56,7 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(staff).toEqual([
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'huongdan', fullName: 'Đinh Văn Hướng', roles: ['instructor'] },
   ]);
   const call = async <N extends HandlerName>(connection: string, name: N, input: HandlerInput<N>): Promise<HandlerOutput<N>> => {
     const r = await service.call(connection, name, input);
@@ -168,6 +169,34 @@ async function dutyArea(service: CoreService, result: HandlerOutput<'system.demo
   const log = await call('dutyLog.day', { date: counts.to });
   expect(log.lines.length).toBeGreaterThan(0);
   expect(d.shiftNotes).toBeGreaterThan(300);
+}
+
+/** As the demo instructor: four workshops with people in them, sheets on working days since `sheetsFrom`, totals equal to the entries. */
+async function laborWorkshops(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const { labor, to } = result.counts;
+  expect(labor.workshops).toBe(4);
+  expect(labor.assignments).toBeGreaterThan(100);
+  expect(labor.absences / labor.entries).toBeGreaterThan(0.03);
+  expect(labor.absences / labor.entries).toBeLessThan(0.15);
+  const signIn = await service.call('huongdan', 'auth.signIn', { username: 'huongdan', password: DEMO_PASSWORD });
+  expect(signIn.ok).toBe(true);
+  const r = await service.call('huongdan', 'labor.workshops.list', {});
+  if (!r.ok) throw new Error(r.error.message);
+  const workshops = r.value as HandlerOutput<'labor.workshops.list'>;
+  expect(workshops.map((w) => w.name)).toEqual(['Tổ may', 'Tổ trồng rau', 'Xưởng dệt chiếu', 'Xưởng mây tre đan']);
+  let entries = 0;
+  for (const w of workshops) {
+    expect(w.roster.length).toBeGreaterThan(0);
+    // Nobody who may not use sharp tools is in a workshop using blades.
+    if (w.usesBlades) expect(w.roster.filter((m) => m.noSharpTools)).toEqual([]);
+    const totals = await service.call('huongdan', 'labor.totals', { workshopId: w.workshopId, from: result.counts.from, to });
+    if (!totals.ok) throw new Error(totals.error.message);
+    const t = totals.value as HandlerOutput<'labor.totals'>;
+    expect(t.days[0]!.date >= labor.sheetsFrom).toBe(true);
+    expect(t.days.every((d) => new Date(`${d.date}T00:00:00Z`).getUTCDay() !== 0)).toBe(true);
+    entries += t.total.daysPresent + t.total.daysAbsent;
+  }
+  expect(entries).toBe(labor.entries);
 }
 
 /** The medical story in the log: every kind of fact, recorded by the medical officer, rounds only lately. */
@@ -311,6 +340,7 @@ describe('demo facility', () => {
     expect(record.idNumber).toMatch(/^(\d{12})?$/);
     expect(record.homeAddress).toContain('tỉnh Điện Biên');
     await medicalDashboards(service, result);
+    await laborWorkshops(service, result);
     service.close();
 
     const rows = eventRows(dataDir);

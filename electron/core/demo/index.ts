@@ -3,6 +3,7 @@ import { todayIso } from '../../../shared/dates';
 import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
 import { DutyArea } from './duty';
+import { LaborArea } from './labor';
 import { MedicalArea } from './medical';
 import { FACILITY_NAME } from './people';
 import { Rng } from './random';
@@ -48,12 +49,13 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   driver.setIds?.(() => (world.laneIds ?? ids).uuid());
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
+  const labor = new LaborArea(rng.fork('labor'), password, lastDay);
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
   const duty = new DutyArea(rng.fork('duty'), options.trainees, lastDay);
-  // Later areas (literacy, labor) join here, each with its own stream. The duty officers write
-  // up the day in the evening, after the medical area's night work, on their own lane (clock and
-  // ids): the other areas' stories are the same with or without them for a seed.
-  const areas: DemoArea[] = [admissions, medical, duty];
+  // Each area has its own stream. The duty officers write up the day in the evening, after the
+  // medical area's night work, on their own lane (clock and ids): the other areas' stories are the
+  // same with or without them for a seed.
+  const areas: DemoArea[] = [admissions, labor, medical, duty];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -73,7 +75,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
     facilityName: FACILITY_NAME,
     username: DEMO_USERNAME,
     password,
-    staff: medical.staff,
+    staff: [...medical.staff, ...labor.staff],
     counts: {
       // The sign-out is the last event, after the stats were read.
       events: stats.totalEvents + 1,
@@ -83,6 +85,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       to: lastDay,
       medical: medical.counts,
       duty: duty.counts,
+      labor: labor.counts,
     },
     ms: Math.round(performance.now() - started),
   };
