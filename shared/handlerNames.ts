@@ -28,6 +28,9 @@ export const HANDLER_NAMES = [
   'trainees.advancePhase',
   'events.void',
   'system.acknowledgeChainBreak',
+  // roster import (shared/rosterImport.ts)
+  'trainees.importCheck',
+  'trainees.import',
   // Medical slices (shared/medical/*.ts): one block each, kept in this order.
   // screening
   'medical.screening.record',
@@ -77,6 +80,7 @@ export const HANDLER_NAMES = [
   // access log
   'medical.openRecord',
   'access.list',
+  'access.recordExport',
   // Duty slices (shared/duty/*.ts): one block each, kept in this order.
   // housing
   'housing.layout',
@@ -118,12 +122,29 @@ export const HANDLER_NAMES = [
   'dutyLog.recordNote',
   'dutyLog.day',
   'dutyLog.handover',
+  // backups (shared/backup.ts)
+  'backup.status',
+  'backup.run',
+  'backup.configure',
+  'backup.restore',
   // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
   // training: classes (classes.*)
 
   // training: literacy (literacy.*)
 
   // training: labor (labor.*)
+  'labor.workshops.open',
+  'labor.workshops.change',
+  'labor.workshops.close',
+  'labor.assign',
+  'labor.unassign',
+  'labor.sheet.record',
+  'labor.workshops.list',
+  'labor.workshop',
+  'labor.candidates',
+  'labor.instructors',
+  'labor.sheet',
+  'labor.totals',
 
   // training: reintegration (reintegration.*)
   'reintegration.record',
@@ -132,6 +153,9 @@ export const HANDLER_NAMES = [
   'reintegration.settings',
   'reintegration.setSettings',
 
+  // reports (shared/reports.ts)
+  'reports.monthly',
+  'reports.recordPrint',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

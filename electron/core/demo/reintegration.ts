@@ -2,7 +2,7 @@ import type { DemoReintegrationCounts, DemoStaff } from '../../../shared/demo';
 import { DEFAULT_REINTEGRATION_SETTINGS, type CounsellingKind, type CounsellingOutcome } from '../../../shared/training/reintegration';
 import { addDays, daysBetween } from './calendar';
 import type { Rng } from './random';
-import type { DemoArea, DemoWorld } from './world';
+import type { DemoArea, DemoLane, DemoWorld } from './world';
 
 /**
  * Reintegration counselling in the trainees' last months: when a trainee comes within N days of
@@ -10,9 +10,9 @@ import type { DemoArea, DemoWorld } from './world';
  * vocational, job referral, family — some with a follow-up, job referrals with where to. About
  * one in eight is never counselled, and those who have just entered the window have nothing yet,
  * so the list has its "not yet counselled" rows. Sessions are recorded as the demo teacher
- * (`giaovien`) and, when the labor area made one, the demo instructor (`huongdan`). Every command
- * runs quietly (`world.command(..., true)`): the medical officers' day, whose times drive their
- * assessments, stays as it was without counselling.
+ * (`giaovien`) and, when the labor area made one, the demo instructor (`huongdan`). The area runs
+ * on its own quiet lane (its own ids; each command a second after the last): the other areas'
+ * stories, and the medical officers' times that drive their assessments, stay as they were.
  */
 
 /** The demo teacher, created here only if no earlier area made the account (checked by username). */
@@ -49,26 +49,29 @@ export class ReintegrationArea implements DemoArea {
   /** Trainees already planned for (or left without counselling). */
   private readonly seen = new Set<string>();
   private readonly counselled = new Set<string>();
+  private readonly lane: DemoLane;
 
   constructor(
     private readonly rng: Rng,
     private readonly password: string,
-  ) {}
+  ) {
+    this.lane = { clock: rng.fork('clock'), ids: rng.fork('ids'), quiet: true };
+  }
 
   async start(world: DemoWorld): Promise<void> {
-    const accounts = await world.command('accounts.list', {}, world.connection, true);
+    const accounts = await world.read('accounts.list', {});
     const has = (username: string) => accounts.some((a) => a.username === username);
     if (!has(DEMO_TEACHER.username)) {
       const temporary = `tam-thoi-${this.rng.digits(6)}`;
-      await world.command('accounts.create', { fullName: DEMO_TEACHER.fullName, username: DEMO_TEACHER.username, roles: DEMO_TEACHER.roles, password: temporary, passwordConfirm: temporary }, world.connection, true);
-      await world.command('auth.signIn', { username: DEMO_TEACHER.username, password: temporary }, TEACHER, true);
-      await world.command('auth.changePassword', { currentPassword: temporary, newPassword: this.password, newPasswordConfirm: this.password }, TEACHER, true);
+      await world.command('accounts.create', { fullName: DEMO_TEACHER.fullName, username: DEMO_TEACHER.username, roles: DEMO_TEACHER.roles, password: temporary, passwordConfirm: temporary }, world.connection, this.lane);
+      await world.command('auth.signIn', { username: DEMO_TEACHER.username, password: temporary }, TEACHER, this.lane);
+      await world.command('auth.changePassword', { currentPassword: temporary, newPassword: this.password, newPasswordConfirm: this.password }, TEACHER, this.lane);
       this.staff.push(DEMO_TEACHER);
     } else {
-      await world.command('auth.signIn', { username: DEMO_TEACHER.username, password: this.password }, TEACHER, true);
+      await world.command('auth.signIn', { username: DEMO_TEACHER.username, password: this.password }, TEACHER, this.lane);
     }
     if (has(DEMO_INSTRUCTOR_USERNAME)) {
-      await world.command('auth.signIn', { username: DEMO_INSTRUCTOR_USERNAME, password: this.password }, INSTRUCTOR, true);
+      await world.command('auth.signIn', { username: DEMO_INSTRUCTOR_USERNAME, password: this.password }, INSTRUCTOR, this.lane);
       this.connections.push(INSTRUCTOR);
     }
   }
@@ -97,7 +100,7 @@ export class ReintegrationArea implements DemoArea {
           followUpDate,
         },
         this.rng.pick(this.connections),
-        true,
+        this.lane,
       );
       this.counts.sessions += 1;
       this.counselled.add(p.traineeId);
@@ -106,7 +109,7 @@ export class ReintegrationArea implements DemoArea {
 
   async finish(world: DemoWorld): Promise<void> {
     this.counts.counselled = this.counselled.size;
-    for (const c of this.connections) await world.command('auth.signOut', {}, c, true);
+    for (const c of this.connections) await world.command('auth.signOut', {}, c, this.lane);
   }
 
   /** Those who entered the window today: 2–4 sessions spread over it (or none, for a few). */
