@@ -36,7 +36,7 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
     (route.name === 'medical' && current.name === 'medicalRecord') ||
     (route.name === 'accounts' && current.name === 'accessLog');
   return (
-    <Button variant={active ? 'light' : 'subtle'} size="sm" px={8} aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
+    <Button variant={active ? 'light' : 'subtle'} size="sm" px={6} fz={13} aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
       {children}
     </Button>
   );
@@ -128,7 +128,7 @@ export function Shell({
                 {t('app.name')}
               </Text>
             </div>
-            <Group gap={2} component="nav" aria-label={t('header.mainNav')} wrap="nowrap">
+            <Group gap={0} component="nav" aria-label={t('header.mainNav')} wrap="nowrap">
               <NavButton route={{ name: 'roster' }} current={route}>
                 {t('nav.roster')}
               </NavButton>
