@@ -54,11 +54,11 @@ test('a teacher sees who is near release, records a counselling session from the
   await nav(page, 'Tái hòa nhập').click();
   await expect(page.getByTestId('due-row')).toHaveCount(2);
   await expect(page.getByTestId('reintegration-settings')).toBeVisible();
-  // The admin's header holds every section and the controls at 1366×768, in both languages.
+  // The admin's header holds every section (eight with Reports) and the controls at 1366×768, in both languages.
   await page.setViewportSize({ width: 1366, height: 768 });
   for (const lang of ['vi', 'en'] as const) {
     await switchLanguage(page, lang);
-    await expect(page.getByRole('navigation').getByRole('button')).toHaveCount(7);
+    await expect(page.getByRole('navigation').getByRole('button')).toHaveCount(8);
     const signOutBox = await page.getByRole('button', { name: lang === 'vi' ? 'Đăng xuất' : 'Sign out' }).boundingBox();
     expect(signOutBox!.x + signOutBox!.width).toBeLessThanOrEqual(1366);
     await page.screenshot({ path: join(SHOTS, `header-admin-${lang}.png`), clip: { x: 0, y: 0, width: 1366, height: 120 } });
