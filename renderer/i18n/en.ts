@@ -475,6 +475,7 @@ export const en: Catalog = {
   validation: {
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
+    ...trainingEn.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
     drugInactive: 'This drug is no longer in use in the formulary',

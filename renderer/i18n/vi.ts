@@ -476,6 +476,7 @@ export const vi = {
   validation: {
     ...detoxMessages.vi.validation,
     ...conductMessages.vi.validation,
+    ...trainingVi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',
     unknownDrug: 'Không có thuốc này trong danh mục',
     drugInactive: 'Thuốc này đã ngừng sử dụng trong danh mục',
