@@ -144,5 +144,13 @@ test('a teacher opens a class, enrols ten, takes attendance with two absences an
   await expect(page.getByTestId('roster-rate').filter({ hasText: /^100%$/ })).toHaveCount(8);
   await expect(page.getByTestId('class-sessions')).toContainText(day(0).shown);
   await shootBoth(page, 'classes-class', { fullHeight: true });
+
+  // Lò Văn Páo's timeline: joined the class, absent (excused) today, with the note.
+  await page.getByRole('navigation').getByRole('button', { name: 'Học viên', exact: true }).click();
+  await page.locator('tbody tr').filter({ hasText: 'Lò Văn Páo' }).click();
+  await expect(page.getByTestId('trainee-name')).toBeVisible();
+  const entries = page.getByTestId('timeline-classes');
+  await expect(entries.filter({ hasText: `Vắng buổi học lớp Xóa mù chữ giai đoạn 1 – khóa 3 ngày ${day(0).shown}: Có phép — Gặp gia đình` })).toHaveCount(1);
+  await expect(entries.filter({ hasText: `Vào lớp Xóa mù chữ giai đoạn 1 – khóa 3 ngày ${day(0).shown}` })).toHaveCount(1);
   expect(pageErrors).toEqual([]);
 });
