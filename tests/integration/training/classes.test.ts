@@ -127,8 +127,8 @@ describe('classes through the service', () => {
     await f.ok('admin', 'trainees.release', { traineeId: c, releaseDate: '2026-11-19', kind: 'completed', note: '' });
     const before = f.events();
     const sheet = (date: string, rows: HandlerInput<'classes.attendance.record'>['rows']) => f.as('teacher', 'classes.attendance.record', { classId, date, rows });
-    expect(issueCodes(await sheet('2026-11-21', presentRows([a, b])))).toEqual(['VALIDATION', 'rows.0.date:dateInFuture']);
-    expect(issueCodes(await sheet('2026-09-30', presentRows([a, b])))).toEqual(['VALIDATION', 'rows.0.date:beforeClassOpened']);
+    expect(issueCodes(await sheet('2026-11-21', presentRows([a, b])))).toEqual(['VALIDATION', 'date:dateInFuture']);
+    expect(issueCodes(await sheet('2026-09-30', presentRows([a, b])))).toEqual(['VALIDATION', 'date:beforeClassOpened']);
     expect(issueCodes(await sheet(TODAY, presentRows([a, b, d])))).toEqual(['VALIDATION', 'rows.2.traineeId:notEnrolled']);
     expect(issueCodes(await sheet(TODAY, presentRows([a, b, c])))).toEqual(['VALIDATION', 'rows.2.traineeId:traineeReleased']);
     expect(issueCodes(await sheet(TODAY, presentRows([a])))).toEqual(['VALIDATION', 'rows:rosterIncomplete']);

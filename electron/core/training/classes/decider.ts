@@ -94,7 +94,7 @@ function refuse(issues: FieldIssue[]): never {
 }
 
 /** A class day: not in the future, not before the class opened, not after it closed. */
-function checkClassDay(cls: ClassState, date: string, today: string): void {
+export function checkClassDay(cls: ClassState, date: string, today: string): void {
   if (date > today) refuse([{ path: 'date', code: 'dateInFuture' }]);
   if (date < cls.openedDate) refuse([{ path: 'date', code: 'beforeClassOpened' }]);
   if (cls.closedDate !== null && date > cls.closedDate) refuse([{ path: 'date', code: 'classClosed' }]);

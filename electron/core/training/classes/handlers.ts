@@ -4,7 +4,7 @@ import { streams, type NewEvent } from '../../../../shared/events';
 import type { HandlerContext, HandlerMap } from '../../context';
 import type { AppendRequest } from '../../store/eventStore';
 import { traineeFacts } from '../../duty/conduct/queries';
-import { closeClass, currentEnrolment, enrol, foldClass, foldTraineeLiteracy, openClass, recordAttendance, withdraw, type ClassState, type TraineeContext } from './decider';
+import { checkClassDay, closeClass, currentEnrolment, enrol, foldClass, foldTraineeLiteracy, openClass, recordAttendance, withdraw, type ClassState, type TraineeContext } from './decider';
 import { attendanceSheet, classDetail, classList, isActiveTeacher, teachers } from './queries';
 
 const dayOf = (ctx: HandlerContext, asOf: string | undefined) => (asOf !== undefined && asOf < ctx.today() ? asOf : ctx.today());
@@ -81,6 +81,8 @@ export const classesHandlers: HandlerMap<keyof typeof CLASSES_HANDLERS> = {
   'classes.attendance.record': (ctx, input) => {
     const { cls } = loadClass(ctx, input.classId);
     if (!cls) throw new SenError('NOT_FOUND', 'No such class.');
+    // The session's date first, so its refusal names the date, not the first row.
+    checkClassDay(cls, input.date, ctx.today());
     const decided = eachRow(input.rows, 'rows', (row) => {
       const t = loadTrainee(ctx, row.traineeId);
       const events: NewEvent<'AttendanceRecorded'>[] = recordAttendance(t.state, cls, { ...row, classId: input.classId, date: input.date }, t.rules);
