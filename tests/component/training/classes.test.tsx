@@ -147,4 +147,19 @@ describe('the classes screen', () => {
     await user.click(screen.getByTestId('enrol-save'));
     await waitFor(() => expect(bridge.callsTo('classes.enrol')).toEqual([{ classId: CLASS_ID, traineeIds: [BINH_ID], date: TODAY }]));
   });
+
+  it('withdraws a trainee with a reason from the roster, in one call', async () => {
+    const detail: ClassDetail = {
+      summary,
+      roster: [{ traineeId: HOA_ID, fileNumber: 'HS-1', fullName: 'Trần Thị Hoà', enrolledDate: '2026-01-05', withdrawnDate: null, withdrawReason: null, withdrawNote: '', released: false, atHospital: false, present: 3, absent: 1, attendanceRate: 0.75 }],
+      sessions: [],
+    };
+    const bridge = signedInBridge(TEACHER).ok('classes.get', detail).ok('trainees.list', roster).ok('classes.withdraw', { seq: 30 });
+    const { user } = renderPage(bridge, 'classes', CLASS_ID);
+    await user.click(await screen.findByTestId('roster-withdraw'));
+    const form = await screen.findByTestId('withdraw-form');
+    await user.selectOptions(within(form).getByLabelText(/^Lý do/), 'Ra cơ sở');
+    await user.click(within(form).getByRole('button', { name: 'Cho rời lớp' }));
+    await waitFor(() => expect(bridge.callsTo('classes.withdraw')).toEqual([{ classId: CLASS_ID, traineeId: HOA_ID, reason: 'released', date: TODAY, note: '' }]));
+  });
 });
