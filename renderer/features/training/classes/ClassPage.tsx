@@ -148,7 +148,7 @@ function EnrolPanel({ detail }: { detail: ClassDetail }) {
     const r = await enrol({ classId: detail.summary.classId, traineeIds: picked, date: iso });
     if (r.data) {
       const count = picked.length;
-      notifySuccess((tr) => tr('classes.enrolled', { count }));
+      notifySuccess((tr) => tr('classes.enrolledDone', { count }));
       setPicked([]);
     }
   };
