@@ -3,7 +3,7 @@ import type { DemoClassesCounts, DemoStaff } from '../../../shared/demo';
 import { isoWeekday, type AbsenceReason, type LiteracyPhase } from '../../../shared/training/classes';
 import { addDays, daysBetween } from './calendar';
 import type { Rng } from './random';
-import type { DemoArea, DemoTrainee, DemoWorld } from './world';
+import type { DemoArea, DemoLane, DemoTrainee, DemoWorld } from './world';
 
 /**
  * The literacy teacher's years: two classes at a time (phase 1 for those who never went to school
@@ -58,6 +58,8 @@ export class ClassesArea implements DemoArea {
   private readonly done = new Set<string>();
   private term = 0;
   private readonly sheetsFrom: string;
+  /** Its own draws of moments and ids, so the other areas' stories stay as they were for a seed. */
+  private readonly lane: DemoLane;
 
   constructor(
     private readonly rng: Rng,
@@ -66,22 +68,23 @@ export class ClassesArea implements DemoArea {
     lastDay: string,
   ) {
     this.sheetsFrom = addDays(lastDay, -(ATTENDANCE_DAYS - 1));
+    this.lane = { clock: rng.fork('clock'), ids: rng.fork('ids') };
   }
 
   private teach<N extends HandlerName>(world: DemoWorld, name: N, input: HandlerInput<N>): Promise<HandlerOutput<N>> {
-    return world.command(name, input, CONNECTION);
+    return world.command(name, input, CONNECTION, this.lane);
   }
 
   async start(world: DemoWorld): Promise<void> {
     // As for the medical officer: the admin creates the account, the teacher chooses the password.
     const temporary = `tam-thoi-${this.rng.digits(6)}`;
-    await world.command('accounts.create', { fullName: TEACHER.fullName, username: TEACHER.username, roles: TEACHER.roles, password: temporary, passwordConfirm: temporary });
-    await world.command('auth.signIn', { username: TEACHER.username, password: temporary }, CONNECTION);
-    await world.command('auth.changePassword', { currentPassword: temporary, newPassword: this.password, newPasswordConfirm: this.password }, CONNECTION);
+    await world.command('accounts.create', { fullName: TEACHER.fullName, username: TEACHER.username, roles: TEACHER.roles, password: temporary, passwordConfirm: temporary }, world.connection, this.lane);
+    await this.teach(world, 'auth.signIn', { username: TEACHER.username, password: temporary });
+    await this.teach(world, 'auth.changePassword', { currentPassword: temporary, newPassword: this.password, newPasswordConfirm: this.password });
   }
 
   async finish(world: DemoWorld): Promise<void> {
-    await world.command('auth.signOut', {}, CONNECTION);
+    await this.teach(world, 'auth.signOut', {});
   }
 
   async day(world: DemoWorld): Promise<void> {
@@ -123,7 +126,7 @@ export class ClassesArea implements DemoArea {
       await this.teach(world, 'classes.close', { classId: c.classId, date: world.day, note: '' });
     }
     this.term += 1;
-    const [teacher] = await this.teach(world, 'classes.teachers', {});
+    const [teacher] = await world.read('classes.teachers', {}, CONNECTION);
     for (const phase of ['phase1', 'phase2'] as const) {
       const name = `Xóa mù chữ giai đoạn ${phase === 'phase1' ? 1 : 2} – khóa ${this.term}`;
       const { classId } = await this.teach(world, 'classes.open', { name, teacherId: teacher!.userId, phase, ...SCHEDULES[phase], date: world.day });
@@ -163,7 +166,7 @@ export class ClassesArea implements DemoArea {
 
   /** One session: the sheet as the core gives it (those at hospital pre-marked), a few absences, saved once. */
   private async session(world: DemoWorld, c: DemoClass): Promise<void> {
-    const sheet = await this.teach(world, 'classes.sheet', { classId: c.classId, date: world.day });
+    const sheet = await world.read('classes.sheet', { classId: c.classId, date: world.day }, CONNECTION);
     const rows = sheet.rows.map((r) => {
       if (r.atHospital) return { traineeId: r.traineeId, present: false, reason: 'at_hospital' as const, note: '' };
       if (!this.rng.chance(0.07)) return { traineeId: r.traineeId, present: true, reason: null, note: '' };

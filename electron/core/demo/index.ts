@@ -3,6 +3,7 @@ import { todayIso } from '../../../shared/dates';
 import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
 import { ClassesArea } from './classes';
+import { DutyArea } from './duty';
 import { MedicalArea } from './medical';
 import { FACILITY_NAME } from './people';
 import { Rng } from './random';
@@ -39,20 +40,22 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   const password = options.password ?? DEMO_PASSWORD;
   const rng = new Rng(`sen-demo:${options.seed}`);
   const ids = rng.fork('ids');
-  driver.setIds?.(() => ids.uuid());
 
   // The story runs from set-up day to yesterday: nothing in it may be recorded after `end`.
   const lastDay = addDays(todayIso(end), -1);
   const firstDay = addYears(lastDay, -options.years);
   const world = new DemoWorld(driver, rng.fork('clock'), end);
   world.connection = CONNECTION;
+  driver.setIds?.(() => (world.laneIds ?? ids).uuid());
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
   const classes = new ClassesArea(rng.fork('classes'), password, lastDay);
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
-  // Later areas (housing, conduct, literacy, labor) join here, each with its own stream. The
-  // medical area walks the clock into the evening (rounds, night assessments): it stays last.
-  const areas: DemoArea[] = [admissions, classes, medical];
+  const duty = new DutyArea(rng.fork('duty'), options.trainees, lastDay);
+  // Later areas (labor) join here, each with its own stream and lane (clock and ids). The classes
+  // meet in the morning, before the medical area walks the clock into the evening; the duty
+  // officers write up the day in the evening, after the medical area's night work.
+  const areas: DemoArea[] = [admissions, classes, medical, duty];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -62,6 +65,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) {
     world.startDay(day);
     for (const area of areas) await area.day(world);
+    for (const area of areas) await area.evening?.(world);
   }
   for (const area of areas) await area.finish?.(world);
 
@@ -81,6 +85,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       to: lastDay,
       medical: medical.counts,
       classes: classes.counts,
+      duty: duty.counts,
     },
     ms: Math.round(performance.now() - started),
   };
