@@ -35,8 +35,20 @@ export interface DemoCounts {
   from: string;
   to: string;
   medical: DemoMedicalCounts;
+  classes: DemoClassesCounts;
   labor: DemoLaborCounts;
   duty: DemoDutyCounts;
+}
+
+/** What the literacy teacher recorded: classes opened, enrolments and withdrawals, sessions and their marks. */
+export interface DemoClassesCounts {
+  classes: number;
+  enrolments: number;
+  withdrawals: number;
+  sessions: number;
+  /** AttendanceRecorded events (one per trainee per session). */
+  attendance: number;
+  absences: number;
 }
 
 /** What the duty area recorded over the years (the layout, beds, conduct, rewards, ratings, counts). */
@@ -109,7 +121,7 @@ export interface DemoResult {
   facilityName: string;
   username: string;
   password: string;
-  /** Other people to sign in as (with the same password): the medical officer, a duty officer, an instructor. */
+  /** Other people to sign in as (with the same password): the medical officer, a duty officer, the teacher, an instructor. */
   staff: DemoStaff[];
   counts: DemoCounts;
   ms: number;

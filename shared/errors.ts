@@ -151,6 +151,19 @@ export const CORE_ISSUE_CODES = [
   'selfCriticismAlreadyReceived',
   'duplicateViolationType',
   'traineeReleased',
+  // classes slice (training): class days, rosters and the attendance sheet
+  'notATeacher',
+  'beforeClassOpened',
+  'classClosed',
+  'alreadyEnrolled',
+  'enrolledElsewhere',
+  'beforeLastWithdrawal',
+  'notEnrolled',
+  'beforeEnrolment',
+  'noteRequiredForOther',
+  'reasonOnlyWhenAbsent',
+  'absenceReasonRequired',
+  'rosterIncomplete',
   // duty log: a shift note for a handover long past
   'shiftNoteTooOld',
   // backups: the folder named for automatic backups does not exist

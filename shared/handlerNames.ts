@@ -129,6 +129,15 @@ export const HANDLER_NAMES = [
   'backup.restore',
   // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
   // training: classes (classes.*)
+  'classes.teachers',
+  'classes.list',
+  'classes.get',
+  'classes.sheet',
+  'classes.open',
+  'classes.close',
+  'classes.enrol',
+  'classes.withdraw',
+  'classes.attendance.record',
 
   // training: literacy (literacy.*)
 

@@ -65,7 +65,7 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'duty':
       return isAllowed('duty.read', user.roles) ? <DutyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
     case 'literacy':
-      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} classId={route.classId} user={user} /> : <RosterPage user={user} />;
     case 'labor':
       return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} workshopId={route.workshopId} /> : <RosterPage user={user} />;
     case 'reintegration':

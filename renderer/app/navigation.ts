@@ -15,7 +15,8 @@ export type Route =
   | { name: 'medicalRecord'; traineeId: string }
   | { name: 'accessLog' }
   | { name: 'duty'; tab: DutyTab }
-  | { name: 'literacy'; tab: LiteracyTab }
+  /** `classId`: the class shown on the classes tab, or the one the attendance tab starts on. */
+  | { name: 'literacy'; tab: LiteracyTab; classId?: string }
   | { name: 'labor'; tab: LaborTab; workshopId?: string }
   | { name: 'reintegration' }
   | { name: 'reports'; month?: string }

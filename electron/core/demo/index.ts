@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, DEMO_USERNAME, type DemoResult } from '../../../shared/d
 import { todayIso } from '../../../shared/dates';
 import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
+import { ClassesArea } from './classes';
 import { DutyArea } from './duty';
 import { LaborArea } from './labor';
 import { MedicalArea } from './medical';
@@ -49,13 +50,14 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   driver.setIds?.(() => (world.laneIds ?? ids).uuid());
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
+  const classes = new ClassesArea(rng.fork('classes'), password, lastDay);
   const labor = new LaborArea(rng.fork('labor'), password, lastDay);
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
   const duty = new DutyArea(rng.fork('duty'), options.trainees, lastDay);
-  // Each area has its own stream. The duty officers write up the day in the evening, after the
-  // medical area's night work, on their own lane (clock and ids): the other areas' stories are the
-  // same with or without them for a seed.
-  const areas: DemoArea[] = [admissions, labor, medical, duty];
+  // Each area has its own stream. The classes meet and the workshops work in the day, before the
+  // medical area walks the clock into the evening; the duty officers write up the day in the
+  // evening, after the medical area's night work, on their own lane (clock and ids).
+  const areas: DemoArea[] = [admissions, classes, labor, medical, duty];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -75,7 +77,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
     facilityName: FACILITY_NAME,
     username: DEMO_USERNAME,
     password,
-    staff: [...medical.staff, ...labor.staff],
+    staff: [...medical.staff, ...classes.staff, ...labor.staff],
     counts: {
       // The sign-out is the last event, after the stats were read.
       events: stats.totalEvents + 1,
@@ -84,6 +86,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       from: firstDay,
       to: lastDay,
       medical: medical.counts,
+      classes: classes.counts,
       duty: duty.counts,
       labor: labor.counts,
     },
