@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   'reintegration.read': ['admin', 'teacher', 'instructor', 'duty'],
   /** Recording counselling sessions, their outcome and follow-up. */
   'reintegration.write': ['teacher', 'instructor'],
+  /** The monthly facility report (medical figures in aggregate only: PRODUCT.md). */
+  'reports.read': ['admin'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -21,6 +21,8 @@ import { LiteracyPage } from '../features/training/LiteracyPage';
 import { ReintegrationPage } from '../features/training/ReintegrationPage';
 import { MedicalRecordPage } from '../features/medical/record/MedicalRecordPage';
 import { AccessLogPage } from '../features/access/AccessLogPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { PrintView } from '../features/reports/print/PrintView';
 import { label } from '../features/trainees/format';
 import { navigate, type Route } from './navigation';
 import { useIdleLock } from './useIdleLock';
@@ -65,11 +67,16 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'literacy':
       return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
     case 'labor':
-      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} workshopId={route.workshopId} /> : <RosterPage user={user} />;
     case 'reintegration':
       return isAllowed('reintegration.read', user.roles) ? <ReintegrationPage user={user} /> : <RosterPage user={user} />;
     case 'accessLog':
       return isAllowed('access.read', user.roles) ? <AccessLogPage /> : <RosterPage user={user} />;
+    case 'reports':
+      return isAllowed('reports.read', user.roles) ? <ReportsPage month={route.month} /> : <RosterPage user={user} />;
+    case 'print':
+      // Shown without the app frame (see Shell); never reached here.
+      return null;
   }
 }
 
@@ -103,6 +110,9 @@ export function Shell({
     // Forget everything the previous user could see.
     dispatch(api.util.resetApiState());
   };
+
+  // A printable page stands alone: what is on screen is what goes on paper.
+  if (route.name === 'print') return <PrintView key={JSON.stringify(route.target)} target={route.target} back={route.back} facilityName={facilityName ?? ''} />;
 
   return (
     <AppShell header={{ height: 64 }} padding="md">
@@ -145,6 +155,11 @@ export function Shell({
               {isAllowed('medical.read', user.roles) ? (
                 <NavButton route={{ name: 'medical', tab: 'dashboard' }} current={route}>
                   {t('nav.medical')}
+                </NavButton>
+              ) : null}
+              {isAllowed('reports.read', user.roles) ? (
+                <NavButton route={{ name: 'reports' }} current={route}>
+                  {t('nav.reports')}
                 </NavButton>
               ) : null}
               {isAllowed('system.admin', user.roles) ? (

@@ -1,4 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { PrintTarget } from '../../shared/reports';
 import { api } from '../api/api';
 
 /** The screens of a signed-in user. One workstation, no URLs to share: routes live in the store. */
@@ -15,8 +16,11 @@ export type Route =
   | { name: 'accessLog' }
   | { name: 'duty'; tab: DutyTab }
   | { name: 'literacy'; tab: LiteracyTab }
-  | { name: 'labor'; tab: LaborTab }
-  | { name: 'reintegration' };
+  | { name: 'labor'; tab: LaborTab; workshopId?: string }
+  | { name: 'reintegration' }
+  | { name: 'reports'; month?: string }
+  /** A printable page (A4), shown alone without the app's frame; `back` is where it was opened from. */
+  | { name: 'print'; target: PrintTarget; back: Route };
 
 /** The tabs of the teachers' page: my classes, today's attendance sheet, the progress matrix. */
 export type LiteracyTab = 'classes' | 'attendance' | 'progress';

@@ -1,9 +1,12 @@
 import { dutyEn } from './duty';
 import { trainingEn } from './training';
+import { reportsMessages } from './reports';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { laborMessages } from './training/labor';
 import { csvMessages } from './csv';
+import { backupMessages } from './backup';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -78,6 +81,7 @@ export const en: Catalog = {
     roster: 'Trainees',
     system: 'System',
     accounts: 'Accounts',
+    reports: 'Reports',
   },
   account: {
     title: 'My account',
@@ -404,6 +408,7 @@ export const en: Catalog = {
       ...medicalEn.eventTypes,
       ...dutyEn.eventTypes,
       ...trainingEn.eventTypes,
+      ...backupMessages.en.eventTypes,
     },
   },
   medical: { title: 'Medical', tabs: { dashboard: 'To do', round: 'Medication round', formulary: 'Formulary', settings: 'Settings' } },
@@ -421,6 +426,7 @@ export const en: Catalog = {
   dutyLog: dutyEn.dutyLog,
   csv: csvMessages.en.csv,
   rosterImport: csvMessages.en.rosterImport,
+  backup: backupMessages.en.ui,
   training: {
     notYet: 'This screen is being built.',
     literacy: { title: 'Literacy classes', tabs: { classes: 'My classes', attendance: "Today's attendance", progress: 'Progress' } },
@@ -431,7 +437,9 @@ export const en: Catalog = {
   literacy: trainingEn.literacy,
   labor: trainingEn.labor,
   reintegration: trainingEn.reintegration,
+  reports: reportsMessages.en,
   errors: {
+    ...backupMessages.en.errors,
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
     DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',
     PRESCRIPTION_NOT_ACTIVE: 'This prescription is no longer in force (discontinued, or replaced by another). Reload the record.',
@@ -476,8 +484,10 @@ export const en: Catalog = {
     INTERNAL: 'An unexpected error occurred. No data was changed.',
   },
   validation: {
+    ...backupMessages.en.validation,
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
+    ...laborMessages.en.validation,
     ...csvMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
@@ -540,6 +550,8 @@ export const en: Catalog = {
     reviewBeforeSince: 'The review date cannot be before the start date',
     untilBeforeSince: 'The end date cannot be before the start date',
     invalidMonth: 'Invalid month (mm/yyyy)',
+    monthInFuture: 'This month has not begun: choose the current month or a past one',
+    invalidFileName: 'Invalid file name (no / \\ : * ? " < > |, ending in .pdf)',
     monthNotBegun: 'This month has not begun yet',
     monthBeforeAdmission: 'The trainee had not been admitted in this month',
     duplicateTrainee: 'A trainee is chosen twice',

@@ -1,4 +1,4 @@
-/** The preload against a mocked `electron`: exactly `window.sen` with invoke and subscribe. */
+/** The preload against a mocked `electron`: exactly `window.sen` with invoke, subscribe and printToPdf. */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const h = vi.hoisted(() => ({
@@ -32,10 +32,10 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes exactly `sen`, with exactly invoke and subscribe', () => {
+  it('exposes exactly `sen`, with exactly invoke, subscribe, printToPdf and choosePath', () => {
     expect(exposeCalls).toHaveLength(1);
     expect(exposeCalls[0]![0]).toBe('sen');
-    expect(Object.keys(exposed).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(exposed).sort()).toEqual(['choosePath', 'invoke', 'printToPdf', 'subscribe']);
     expect(Object.values(exposed).every((v) => typeof v === 'function')).toBe(true);
   });
 
@@ -53,6 +53,13 @@ describe('preload', () => {
     expect(result).toEqual({ ok: true, value: 'from main' });
   });
 
+  it('forwards a print request to main over sen:printToPdf, and nothing else', async () => {
+    const request = { target: { document: 'monthly_report' as const, month: '2026-10' }, fileName: 'bao-cao.pdf' };
+    await exposed.printToPdf!(request);
+    expect(h.invoke).toHaveBeenCalledWith('sen:printToPdf', request);
+    expect(h.invoke).toHaveBeenCalledTimes(1);
+  });
+
   it('subscribes to sen:changed, passes only the areas, and unsubscribes', () => {
     const listener = vi.fn();
     const unsubscribe = exposed.subscribe(listener);
@@ -64,5 +71,14 @@ describe('preload', () => {
     expect(listener.mock.calls[0]).toHaveLength(1);
     unsubscribe();
     expect(h.removeListener).toHaveBeenCalledWith('sen:changed', wrapped);
+  });
+
+  it('asks main for a path only of a known kind, over sen:choosePath', async () => {
+    h.invoke.mockResolvedValueOnce('/media/usb' as never);
+    await expect(exposed.choosePath!('folder')).resolves.toBe('/media/usb');
+    expect(h.invoke).toHaveBeenCalledWith('sen:choosePath', 'folder');
+    h.invoke.mockClear();
+    await expect(exposed.choosePath!('anything' as never)).resolves.toBeNull();
+    expect(h.invoke).not.toHaveBeenCalled();
   });
 });
