@@ -4,6 +4,7 @@ import { FieldChange, PHASES, RELEASE_KINDS, traineeDetailsBase } from './admiss
 import { ACCESS_EVENTS } from './access';
 import { MEDICAL_EVENTS, MEDICAL_VOIDABLE } from './medical';
 import { DUTY_EVENTS, DUTY_VOIDABLE } from './duty';
+import { TRAINING_EVENTS, TRAINING_VOIDABLE } from './training';
 
 /**
  * Every event type Sen writes, with the version of its data shape and the zod schema of that
@@ -82,10 +83,11 @@ export const EVENT_TYPES = {
   ...MEDICAL_EVENTS,
   ...ACCESS_EVENTS,
   ...DUTY_EVENTS,
+  ...TRAINING_EVENTS,
 } as const;
 
 /** Event types a person may void (their own, or anyone's as admin). */
-export const VOIDABLE_TYPES: readonly EventType[] = ['TraineeAdmitted', 'TraineeDetailsCorrected', 'TraineeReleased', 'TraineePhaseAdvanced', ...MEDICAL_VOIDABLE, ...DUTY_VOIDABLE];
+export const VOIDABLE_TYPES: readonly EventType[] = ['TraineeAdmitted', 'TraineeDetailsCorrected', 'TraineeReleased', 'TraineePhaseAdvanced', ...MEDICAL_VOIDABLE, ...DUTY_VOIDABLE, ...TRAINING_VOIDABLE];
 
 export type EventType = keyof typeof EVENT_TYPES;
 export type EventData<T extends EventType> = z.infer<(typeof EVENT_TYPES)[T]['data']>;
@@ -144,4 +146,14 @@ export const streams = {
   keepApart: (ruleId: string) => `keepapart:${ruleId}`,
   headcount: 'headcount',
   dutyLog: 'dutylog',
+  /** One literacy class: opened, closed (its roster and sessions live on the trainees' streams). */
+  literacyClass: (classId: string) => `class:${classId}`,
+  /** One trainee's literacy record: enrolments, attendance, skill observations, completion. */
+  literacy: (traineeId: string) => `literacy:${traineeId}`,
+  /** One labor-therapy workshop: opened, changed, closed. */
+  workshop: (workshopId: string) => `workshop:${workshopId}`,
+  /** One trainee's labor therapy: workshop assignments and daily labor entries. */
+  labor: (traineeId: string) => `labor:${traineeId}`,
+  /** One trainee's reintegration counselling sessions. */
+  reintegration: (traineeId: string) => `reintegration:${traineeId}`,
 };

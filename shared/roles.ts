@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   /** "intake" rights: held by admin and duty (PRODUCT.md). */
   'trainee.intake': ['admin', 'duty'],
   'system.admin': ['admin'],
+  /** Bringing a paper or spreadsheet roster in from a CSV file (many admissions at once). */
+  'trainee.import': ['admin'],
   /** Creating accounts, granting and revoking roles, deactivating, resetting passwords. */
   'accounts.manage': ['admin'],
   /** Medical data (HIV and other results, diagnoses, prescriptions, doses, labs, flag reasons): medical officers only. */
@@ -30,6 +32,24 @@ export const PERMISSIONS = {
   'duty.write': ['duty'],
   /** Dorms, rooms, beds, the violation catalog, the eligibility thresholds (facility set-up). */
   'facility.manage': ['admin'],
+  /** Literacy classes, attendance, skill observations, progress: reading. */
+  'literacy.read': ['admin', 'teacher'],
+  /** Enrolling, taking attendance, recording observations and completion (the teachers' daily work). */
+  'literacy.write': ['teacher'],
+  /** Opening and closing classes (the admin sets the facility up; a teacher may open their own). */
+  'literacy.manage': ['admin', 'teacher'],
+  /** Workshops, assignments, labor sheets, output totals: reading. */
+  'labor.read': ['admin', 'instructor'],
+  /** Assigning trainees and keeping the daily labor sheet (the instructors' daily work). */
+  'labor.write': ['instructor'],
+  /** Opening, changing and closing workshops. */
+  'labor.manage': ['admin', 'instructor'],
+  /** Reintegration counselling for trainees near release: reading (and the list of who is due). */
+  'reintegration.read': ['admin', 'teacher', 'instructor', 'duty'],
+  /** Recording counselling sessions, their outcome and follow-up. */
+  'reintegration.write': ['teacher', 'instructor'],
+  /** The monthly facility report (medical figures in aggregate only: PRODUCT.md). */
+  'reports.read': ['admin'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

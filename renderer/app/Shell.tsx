@@ -10,13 +10,19 @@ import { notifyError } from '../components/feedback';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { MyAccountPage } from '../features/accounts/MyAccountPage';
 import { AdmitPage } from '../features/trainees/AdmitPage';
+import { RosterImportPage } from '../features/roster/RosterImportPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { TraineePage } from '../features/trainees/TraineePage';
 import { MedicalPage } from '../features/medical/MedicalPage';
 import { DutyPage } from '../features/duty/DutyPage';
+import { LaborPage } from '../features/training/LaborPage';
+import { LiteracyPage } from '../features/training/LiteracyPage';
+import { ReintegrationPage } from '../features/training/ReintegrationPage';
 import { MedicalRecordPage } from '../features/medical/record/MedicalRecordPage';
 import { AccessLogPage } from '../features/access/AccessLogPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { PrintView } from '../features/reports/print/PrintView';
 import { label } from '../features/trainees/format';
 import { navigate, type Route } from './navigation';
 import { useIdleLock } from './useIdleLock';
@@ -26,7 +32,7 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
   const dispatch = useAppDispatch();
   const active =
     route.name === current.name ||
-    (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit')) ||
+    (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit' || current.name === 'importRoster')) ||
     (route.name === 'medical' && current.name === 'medicalRecord') ||
     (route.name === 'accounts' && current.name === 'accessLog');
   return (
@@ -42,6 +48,8 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return <RosterPage user={user} />;
     case 'admit':
       return isAllowed('trainee.intake', user.roles) ? <AdmitPage /> : <RosterPage user={user} />;
+    case 'importRoster':
+      return isAllowed('trainee.import', user.roles) ? <RosterImportPage /> : <RosterPage user={user} />;
     case 'trainee':
       return <TraineePage key={route.traineeId} traineeId={route.traineeId} user={user} />;
     case 'system':
@@ -56,8 +64,19 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return isAllowed('medical.read', user.roles) ? <MedicalRecordPage key={route.traineeId} traineeId={route.traineeId} /> : <RosterPage user={user} />;
     case 'duty':
       return isAllowed('duty.read', user.roles) ? <DutyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+    case 'literacy':
+      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+    case 'labor':
+      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+    case 'reintegration':
+      return isAllowed('reintegration.read', user.roles) ? <ReintegrationPage user={user} /> : <RosterPage user={user} />;
     case 'accessLog':
       return isAllowed('access.read', user.roles) ? <AccessLogPage /> : <RosterPage user={user} />;
+    case 'reports':
+      return isAllowed('reports.read', user.roles) ? <ReportsPage month={route.month} /> : <RosterPage user={user} />;
+    case 'print':
+      // Shown without the app frame (see Shell); never reached here.
+      return null;
   }
 }
 
@@ -92,6 +111,9 @@ export function Shell({
     dispatch(api.util.resetApiState());
   };
 
+  // A printable page stands alone: what is on screen is what goes on paper.
+  if (route.name === 'print') return <PrintView key={JSON.stringify(route.target)} target={route.target} back={route.back} facilityName={facilityName ?? ''} />;
+
   return (
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header>
@@ -114,9 +136,29 @@ export function Shell({
                   {t('nav.duty')}
                 </NavButton>
               ) : null}
+              {isAllowed('literacy.read', user.roles) ? (
+                <NavButton route={{ name: 'literacy', tab: 'classes' }} current={route}>
+                  {t('nav.literacy')}
+                </NavButton>
+              ) : null}
+              {isAllowed('labor.read', user.roles) ? (
+                <NavButton route={{ name: 'labor', tab: 'workshops' }} current={route}>
+                  {t('nav.labor')}
+                </NavButton>
+              ) : null}
+              {isAllowed('reintegration.read', user.roles) ? (
+                <NavButton route={{ name: 'reintegration' }} current={route}>
+                  {t('nav.reintegration')}
+                </NavButton>
+              ) : null}
               {isAllowed('medical.read', user.roles) ? (
                 <NavButton route={{ name: 'medical', tab: 'dashboard' }} current={route}>
                   {t('nav.medical')}
+                </NavButton>
+              ) : null}
+              {isAllowed('reports.read', user.roles) ? (
+                <NavButton route={{ name: 'reports' }} current={route}>
+                  {t('nav.reports')}
                 </NavButton>
               ) : null}
               {isAllowed('system.admin', user.roles) ? (

@@ -1,10 +1,12 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { PrintTarget } from '../../shared/reports';
 import { api } from '../api/api';
 
 /** The screens of a signed-in user. One workstation, no URLs to share: routes live in the store. */
 export type Route =
   | { name: 'roster' }
   | { name: 'admit' }
+  | { name: 'importRoster' }
   | { name: 'trainee'; traineeId: string }
   | { name: 'system' }
   | { name: 'account' }
@@ -12,7 +14,19 @@ export type Route =
   | { name: 'medical'; tab: MedicalTab }
   | { name: 'medicalRecord'; traineeId: string }
   | { name: 'accessLog' }
-  | { name: 'duty'; tab: DutyTab };
+  | { name: 'duty'; tab: DutyTab }
+  | { name: 'literacy'; tab: LiteracyTab }
+  | { name: 'labor'; tab: LaborTab }
+  | { name: 'reintegration' }
+  | { name: 'reports'; month?: string }
+  /** A printable page (A4), shown alone without the app's frame; `back` is where it was opened from. */
+  | { name: 'print'; target: PrintTarget; back: Route };
+
+/** The tabs of the teachers' page: my classes, today's attendance sheet, the progress matrix. */
+export type LiteracyTab = 'classes' | 'attendance' | 'progress';
+
+/** The tabs of the instructors' page: my workshops, today's labor sheet, output this week/month. */
+export type LaborTab = 'workshops' | 'sheet' | 'output';
 
 /** The tabs of the duty officers' page (`layout` for the admin). */
 export type DutyTab = 'board' | 'keepApart' | 'headcount' | 'conduct' | 'recognition' | 'log' | 'layout';
@@ -56,10 +70,12 @@ export const { navigate, setAsOf } = navigation.actions;
 /**
  * The first screen of each role (PRODUCT.md, "What each role sees first"): medical officers start
  * on their dashboard (today's round, detox, screenings, ARV), duty officers on the housing board,
- * everyone else on the roster.
+ * teachers on their classes, instructors on their workshops, everyone else on the roster.
  */
 export function homeRoute(roles: readonly string[]): Route {
   if (roles.includes('medical')) return { name: 'medical', tab: 'dashboard' };
   if (roles.includes('duty')) return { name: 'duty', tab: 'board' };
+  if (roles.includes('teacher')) return { name: 'literacy', tab: 'classes' };
+  if (roles.includes('instructor')) return { name: 'labor', tab: 'workshops' };
   return { name: 'roster' };
 }

@@ -1,7 +1,10 @@
 import { dutyVi } from './duty';
+import { trainingVi } from './training';
+import { reportsMessages } from './reports';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { csvMessages } from './csv';
 /**
  * Vietnamese catalog: the default language of Sen. `en.ts` must have exactly the same keys
  * (checked by the compiler through `Catalog` and by tests/component/i18n.test.ts).
@@ -70,10 +73,14 @@ export const vi = {
   },
   nav: {
     duty: 'Trực ban',
+    literacy: 'Lớp học',
+    labor: 'Lao động trị liệu',
+    reintegration: 'Tái hòa nhập',
     medical: 'Y tế',
     roster: 'Học viên',
     system: 'Hệ thống',
     accounts: 'Tài khoản',
+    reports: 'Báo cáo',
   },
   account: {
     title: 'Tài khoản của tôi',
@@ -399,6 +406,7 @@ export const vi = {
       TraineePhaseAdvanced: 'Chuyển giai đoạn điều trị',
       ...medicalVi.eventTypes,
       ...dutyVi.eventTypes,
+      ...trainingVi.eventTypes,
     },
   },
   medical: { title: 'Y tế', tabs: { dashboard: 'Việc cần làm', round: 'Phát thuốc', formulary: 'Danh mục thuốc', settings: 'Cài đặt' } },
@@ -414,6 +422,19 @@ export const vi = {
   conduct: dutyVi.conduct,
   recognition: dutyVi.recognition,
   dutyLog: dutyVi.dutyLog,
+  csv: csvMessages.vi.csv,
+  rosterImport: csvMessages.vi.rosterImport,
+  training: {
+    notYet: 'Màn hình này đang được xây dựng.',
+    literacy: { title: 'Lớp xóa mù chữ', tabs: { classes: 'Lớp của tôi', attendance: 'Điểm danh hôm nay', progress: 'Tiến bộ' } },
+    labor: { title: 'Lao động trị liệu', tabs: { workshops: 'Xưởng của tôi', sheet: 'Bảng công hôm nay', output: 'Sản lượng' } },
+    reintegration: { title: 'Tư vấn tái hòa nhập' },
+  },
+  classes: trainingVi.classes,
+  literacy: trainingVi.literacy,
+  labor: trainingVi.labor,
+  reintegration: trainingVi.reintegration,
+  reports: reportsMessages.vi,
   errors: {
     DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
     DETOX_EPISODE_CLOSED: 'Đợt cắt cơn này đã kết thúc: không thể đánh giá hay kết thúc thêm.',
@@ -461,6 +482,7 @@ export const vi = {
   validation: {
     ...detoxMessages.vi.validation,
     ...conductMessages.vi.validation,
+    ...csvMessages.vi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',
     unknownDrug: 'Không có thuốc này trong danh mục',
     drugInactive: 'Thuốc này đã ngừng sử dụng trong danh mục',
@@ -522,6 +544,8 @@ export const vi = {
     reviewBeforeSince: 'Ngày xem xét lại không được trước ngày bắt đầu',
     untilBeforeSince: 'Ngày kết thúc không được trước ngày bắt đầu',
     invalidMonth: 'Tháng không hợp lệ (mm/yyyy)',
+    monthInFuture: 'Tháng này chưa bắt đầu: chọn tháng hiện tại hoặc một tháng đã qua',
+    invalidFileName: 'Tên tệp không hợp lệ (không dùng / \\ : * ? " < > |, kết thúc bằng .pdf)',
     monthNotBegun: 'Tháng này chưa bắt đầu',
     monthBeforeAdmission: 'Tháng này học viên chưa vào cơ sở',
     duplicateTrainee: 'Một học viên được chọn hai lần',

@@ -157,7 +157,13 @@ export function traineeTimeline(
   const duty = may('duty.read')
     ? [...store.readStream(streams.housing(id)), ...store.readStream(streams.conduct(id)), ...keepApartRuleIds(store.db, id).flatMap((r) => store.readStream(streams.keepApart(r)))]
     : [];
-  const merged = [...own, ...(may('medical.read') ? medical : redactMedicalEvents(medical, may)), ...duty].sort((a, b) => a.seq - b.seq);
+  // Literacy, labor therapy and reintegration counselling, each for those who read that area.
+  const training = [
+    ...(may('literacy.read') ? store.readStream(streams.literacy(id)) : []),
+    ...(may('labor.read') ? store.readStream(streams.labor(id)) : []),
+    ...(may('reintegration.read') ? store.readStream(streams.reintegration(id)) : []),
+  ];
+  const merged = [...own, ...(may('medical.read') ? medical : redactMedicalEvents(medical, may)), ...duty, ...training].sort((a, b) => a.seq - b.seq);
   const events = recordedBefore === null ? merged : merged.filter((e) => e.recordedAt < recordedBefore);
   if (events.length === 0) throw new SenError('NOT_FOUND', 'No such trainee.');
   const names = new Map(

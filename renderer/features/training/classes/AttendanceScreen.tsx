@@ -1,0 +1,9 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../../../shared/accounts';
+
+/** Placeholder until this slice's screen is built. */
+export function AttendanceScreen(_props: { user: SessionUser }) {
+  const { t } = useTranslation();
+  return <Text c="dimmed">{t('training.notYet')}</Text>;
+}
