@@ -122,6 +122,11 @@ export const HANDLER_NAMES = [
   'dutyLog.recordNote',
   'dutyLog.day',
   'dutyLog.handover',
+  // backups (shared/backup.ts)
+  'backup.status',
+  'backup.run',
+  'backup.configure',
+  'backup.restore',
   // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
   // training: classes (classes.*)
 

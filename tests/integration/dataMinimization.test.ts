@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLERS, type HandlerName } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import { isAllowed, type Role } from '../../shared/roles';
-import { cleanupTempDirs } from '../support/core';
+import { cleanupTempDirs, tempDir } from '../support/core';
 import { medicalFixture, type MedicalFixture } from '../support/medical';
 
 /**
@@ -45,6 +45,8 @@ interface Ids {
   detox: string;
   /** A room of the housing board, the hiv trainee in bed 1. */
   room: string;
+  /** Where backup.run writes (its answer names files and counts, never content). */
+  backupFolder: string;
 }
 
 /** Valid inputs for every query handler; several for some (today and "as of" a past date). */
@@ -92,6 +94,8 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   // The monthly report holds medical figures in aggregate only: none of the values above.
   'reports.monthly': () => [{ month: '2026-10' }, { month: '2026-09' }],
   'reports.recordPrint': ({ hiv }) => [{ document: 'trainee_summary', traineeId: hiv }, { document: 'release_summary', traineeId: hiv }],
+  'backup.status': () => [{}],
+  'backup.run': ({ backupFolder }) => [{ folder: backupFolder, passphrase: 'cụm mật khẩu sao lưu' }],
 };
 
 const QUERIES = (Object.keys(HANDLERS) as HandlerName[]).filter((n) => HANDLERS[n].kind === 'query');
@@ -104,7 +108,7 @@ let clock = new Date(2026, 8, 1, 10, 0, 0);
 /** Records one of everything the medical slices know, with the markers above in every free-text field. */
 async function seed(): Promise<void> {
   const [hiv, detox] = f.traineeIds as [string, string];
-  ids = { hiv, detox, room: '' };
+  ids = { hiv, detox, room: '', backupFolder: tempDir() };
   clock = new Date(2026, 8, 20, 10, 0, 0);
   await f.ok('medical', 'medical.screening.record', {
     traineeId: hiv,
