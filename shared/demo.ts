@@ -35,6 +35,32 @@ export interface DemoCounts {
   from: string;
   to: string;
   medical: DemoMedicalCounts;
+  duty: DemoDutyCounts;
+}
+
+/** What the duty area recorded over the years (the layout, beds, conduct, rewards, ratings, counts). */
+export interface DemoDutyCounts {
+  dorms: number;
+  rooms: number;
+  /** Beds in all rooms of the layout. */
+  beds: number;
+  bedsAssigned: number;
+  moves: number;
+  vacated: number;
+  /** Placements recorded despite warnings, with a reason. */
+  overrides: number;
+  keepApartRules: number;
+  headcounts: number;
+  /** Counts that differed from the roster (each resolved the next morning, unless on the last day). */
+  mismatches: number;
+  incidents: number;
+  /** One per trainee of an incident. */
+  violations: number;
+  measures: number;
+  /** One per trainee rewarded. */
+  rewards: number;
+  ratings: number;
+  shiftNotes: number;
 }
 
 /** What the medical area recorded over the years (and who is on ART at the end). */

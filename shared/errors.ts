@@ -91,6 +91,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * The renderer's catalogs must label each one; a test checks it.
  */
 export const CORE_ISSUE_CODES = [
+  // reports: a month that has not begun
+  'monthInFuture',
   'dateInFuture',
   'releaseBeforeAdmission',
   'admissionBeforeBirth',
@@ -154,6 +156,8 @@ export const CORE_ISSUE_CODES = [
   // backups: the folder named for automatic backups does not exist
   'folderMissing',
   'duplicateFileNumber',
+  // roster import: a file number repeated within the file
+  'duplicateInFile',
   'duplicateUsername',
   'wrongPassword',
   'passwordUnchanged',

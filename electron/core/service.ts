@@ -27,6 +27,7 @@ import { backupSlice } from './backup';
 import { applyPendingRestore } from './backup/files';
 import { Backups } from './backup/runner';
 import { TRAINING_EVENT_AREAS, TRAINING_PROJECTIONS, trainingHandlers } from './training';
+import { reportHandlers } from './reports';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
 import { stats, systemHandlers } from './system/handlers';
@@ -46,6 +47,7 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
   ...accessSlice.handlers,
   ...dutyHandlers,
   ...trainingHandlers,
+  ...reportHandlers,
   ...backupSlice.handlers,
 };
 
@@ -81,8 +83,12 @@ export const DB_FILE = 'sen.db';
 /** A log up to this many events replays changed projections while opening; a longer one in slices. */
 const REPLAY_AT_ONCE_UP_TO = 200_000;
 
-/** While the chain is broken: signing in and out (so an admin can act) and the acknowledgement itself. */
-const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak', 'backup.restore']);
+/**
+ * While the chain is broken: signing in and out (so an admin can act), the acknowledgement itself,
+ * the access-log line of an export (reading goes on, so its trace must too: see access/record.ts),
+ * and a restore (the way out of a damaged log).
+ */
+const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak', 'access.recordExport', 'backup.restore']);
 
 /** While a restore waits for the restart: only what needs no record in the log being set aside. */
 const WRITABLE_WHEN_RESTORE_PENDING = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'auth.lock', 'backup.restore']);

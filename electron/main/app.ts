@@ -2,8 +2,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityPr
 import { createCoreClient, registerInvoke, type CoreClient } from './coreClient';
 import { registerPathPicker } from './pickers';
 import { buildPaths, dataDirFor } from './paths';
+import { registerPrint } from './print';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './protocol';
-import { denyAllPermissions, guardAllWebContents, installCsp, isSameAppPage } from './security';
+import { denyAllPermissions, guardAllWebContents, guardDownloads, installCsp, isAppBlob, isSameAppPage } from './security';
 import { createMainWindow } from './window';
 
 /** Only editing and window roles: nothing that opens a URL (Electron's default menu links to its website). */
@@ -65,6 +66,7 @@ export function start(): void {
       protocol.handle(APP_SCHEME, appProtocolHandler(paths.rendererDir));
     }
     denyAllPermissions(session.defaultSession);
+    guardDownloads(session.defaultSession, (url) => isAppBlob(url, appUrl));
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
 
     const proc = utilityProcess.fork(paths.core, ['--data', dataDirFor(app)], { serviceName: 'Sen core' });
@@ -79,6 +81,7 @@ export function start(): void {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send('sen:changed', areas);
     });
     registerInvoke(ipcMain, client, isAppPage);
+    registerPrint(ipcMain, client, isAppPage);
     registerPathPicker(ipcMain, dialog, isAppPage, () => mainWindow);
 
     const win = createMainWindow(paths.preload, appUrl);

@@ -1,10 +1,12 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { PrintTarget } from '../../shared/reports';
 import { api } from '../api/api';
 
 /** The screens of a signed-in user. One workstation, no URLs to share: routes live in the store. */
 export type Route =
   | { name: 'roster' }
   | { name: 'admit' }
+  | { name: 'importRoster' }
   | { name: 'trainee'; traineeId: string }
   | { name: 'system' }
   | { name: 'account' }
@@ -15,7 +17,10 @@ export type Route =
   | { name: 'duty'; tab: DutyTab }
   | { name: 'literacy'; tab: LiteracyTab }
   | { name: 'labor'; tab: LaborTab }
-  | { name: 'reintegration' };
+  | { name: 'reintegration' }
+  | { name: 'reports'; month?: string }
+  /** A printable page (A4), shown alone without the app's frame; `back` is where it was opened from. */
+  | { name: 'print'; target: PrintTarget; back: Route };
 
 /** The tabs of the teachers' page: my classes, today's attendance sheet, the progress matrix. */
 export type LiteracyTab = 'classes' | 'attendance' | 'progress';
