@@ -132,6 +132,13 @@ export const CORE_ISSUE_CODES = [
   'selfCriticismAlreadyReceived',
   'duplicateViolationType',
   'traineeReleased',
+  // literacy slice: observations and completions checked against the class roster and the derived status
+  'unknownClass',
+  'notEnrolled',
+  'beforeEnrolment',
+  'alreadyCompleted',
+  'levelNotReached',
+  'notCompleted',
   // duty log: a shift note for a handover long past
   'shiftNoteTooOld',
   'duplicateFileNumber',

@@ -122,6 +122,10 @@ export const HANDLER_NAMES = [
   // training: classes (classes.*)
 
   // training: literacy (literacy.*)
+  'literacy.observe',
+  'literacy.progress',
+  'literacy.complete',
+  'literacy.certificate',
 
   // training: labor (labor.*)
 

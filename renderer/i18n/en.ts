@@ -3,6 +3,7 @@ import { trainingEn } from './training';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { literacyMessages } from './training/literacy';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -475,6 +476,7 @@ export const en: Catalog = {
   validation: {
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
+    ...literacyMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
     drugInactive: 'This drug is no longer in use in the formulary',
