@@ -132,10 +132,21 @@ export const CORE_ISSUE_CODES = [
   'selfCriticismAlreadyReceived',
   'duplicateViolationType',
   'traineeReleased',
-  // literacy slice: observations and completions checked against the class roster and the derived status
-  'unknownClass',
+  // classes slice (training): class days, rosters and the attendance sheet
+  'notATeacher',
+  'beforeClassOpened',
+  'classClosed',
+  'alreadyEnrolled',
+  'enrolledElsewhere',
+  'beforeLastWithdrawal',
   'notEnrolled',
   'beforeEnrolment',
+  'noteRequiredForOther',
+  'reasonOnlyWhenAbsent',
+  'absenceReasonRequired',
+  'rosterIncomplete',
+  // literacy slice: observations and completions checked against the class roster and the derived status
+  'unknownClass',
   'alreadyCompleted',
   'levelNotReached',
   'notCompleted',

@@ -120,6 +120,15 @@ export const HANDLER_NAMES = [
   'dutyLog.handover',
   // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
   // training: classes (classes.*)
+  'classes.teachers',
+  'classes.list',
+  'classes.get',
+  'classes.sheet',
+  'classes.open',
+  'classes.close',
+  'classes.enrol',
+  'classes.withdraw',
+  'classes.attendance.record',
 
   // training: literacy (literacy.*)
   'literacy.observe',

@@ -1,4 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { LiteracyLevel } from '../../shared/training/literacy';
 import { api } from '../api/api';
 
 /** The screens of a signed-in user. One workstation, no URLs to share: routes live in the store. */
@@ -14,6 +15,8 @@ export type Route =
   | { name: 'accessLog' }
   | { name: 'duty'; tab: DutyTab }
   | { name: 'literacy'; tab: LiteracyTab }
+  /** The printable certificate of a trainee's completed literacy level. */
+  | { name: 'literacyCertificate'; traineeId: string; level: LiteracyLevel }
   | { name: 'labor'; tab: LaborTab }
   | { name: 'reintegration' };
 

@@ -3,7 +3,6 @@ import { trainingEn } from './training';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
-import { literacyMessages } from './training/literacy';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -476,7 +475,7 @@ export const en: Catalog = {
   validation: {
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
-    ...literacyMessages.en.validation,
+    ...trainingEn.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
     drugInactive: 'This drug is no longer in use in the formulary',

@@ -3,7 +3,6 @@ import { trainingVi } from './training';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
-import { literacyMessages } from './training/literacy';
 /**
  * Vietnamese catalog: the default language of Sen. `en.ts` must have exactly the same keys
  * (checked by the compiler through `Catalog` and by tests/component/i18n.test.ts).
@@ -477,7 +476,7 @@ export const vi = {
   validation: {
     ...detoxMessages.vi.validation,
     ...conductMessages.vi.validation,
-    ...literacyMessages.vi.validation,
+    ...trainingVi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',
     unknownDrug: 'Không có thuốc này trong danh mục',
     drugInactive: 'Thuốc này đã ngừng sử dụng trong danh mục',

@@ -2,7 +2,7 @@
  * Messages of the literacy slice, Vietnamese and English with the same keys (the compiler checks
  * `en` against `vi`). `eventTypes` label this slice's event types in timelines; `ui` is
  * everything its screens say, under the key `literacy.` of the catalogs; `validation` labels the
- * core's refusals (under `validation.`).
+ * core's refusals (under `validation.`; notEnrolled and beforeEnrolment are the classes slice's).
  */
 const vi = {
   eventTypes: {
@@ -94,7 +94,6 @@ const vi = {
       level: 'Mức đạt',
       observedOn: 'Ngày ghi nhận',
       override: 'Ghi nhận theo đánh giá của giáo viên: {{reason}}',
-      basis: 'Chuẩn xóa mù chữ theo Nghị định 20/2014/NĐ-CP, Điều 19.',
       recordedBy: 'Người ghi nhận: {{name}}',
       signTeacher: 'Giáo viên',
       signHead: 'Thủ trưởng cơ sở',
@@ -110,8 +109,6 @@ const vi = {
   },
   validation: {
     unknownClass: 'Không có lớp này',
-    notEnrolled: 'Học viên không học lớp này vào ngày đó',
-    beforeEnrolment: 'Ngày ghi nhận trước ngày học viên vào lớp',
     alreadyCompleted: 'Học viên đã được ghi nhận hoàn thành mức độ này',
     levelNotReached: 'Kết quả ghi nhận chưa đạt mức độ này: hãy ghi lý do',
     notCompleted: 'Học viên chưa được ghi nhận hoàn thành mức độ này',
@@ -208,7 +205,6 @@ const en: typeof vi = {
       level: 'Level reached',
       observedOn: 'Observed on',
       override: "Recorded on the teacher's judgement: {{reason}}",
-      basis: 'Literacy standards of Decree 20/2014, Art. 19.',
       recordedBy: 'Recorded by: {{name}}',
       signTeacher: 'Teacher',
       signHead: 'Head of the facility',
@@ -224,8 +220,6 @@ const en: typeof vi = {
   },
   validation: {
     unknownClass: 'No such class',
-    notEnrolled: 'The trainee is not in this class on that day',
-    beforeEnrolment: 'The date is before the trainee joined the class',
     alreadyCompleted: 'This level is already recorded as completed for the trainee',
     levelNotReached: 'The observations do not reach this level: give a reason',
     notCompleted: 'This level has not been recorded as completed',
