@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKILLS } from '../../shared/training/literacy';
 import { HANDLERS, type HandlerName } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import { isAllowed, type Role } from '../../shared/roles';
@@ -88,6 +89,8 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'classes.list': () => [{}, { includeClosed: true }, { asOf: PAST }],
   'classes.get': ({ cls }) => [{ classId: cls }],
   'classes.sheet': ({ cls }) => [{ classId: cls, date: '2026-10-14' }, { classId: cls, date: '2026-10-13' }],
+  'literacy.progress': ({ cls }) => [{ classId: cls }],
+  'literacy.certificate': ({ hiv }) => [{ traineeId: hiv, level: 'level1' }],
   'conduct.overview': () => [{}, { status: 'all' }, { status: 'all', asOf: PAST }],
   'conduct.forTrainee': ({ hiv, detox }) => [{ traineeId: hiv }, { traineeId: detox, asOf: PAST }],
   // The days the seed records medical work and the duty officer's bed assignment (15/10/2026).
@@ -160,6 +163,10 @@ async function seedClass(hiv: string, detox: string): Promise<void> {
       { traineeId: detox, present: true, reason: null, note: '' },
     ],
   });
+  // Skill observations and a completion: the matrix and the certificate name the trainee, never why they were away.
+  const skills = SKILLS.map((skill) => ({ skill, level: 'phase1' as const }));
+  await f.ok('teacher', 'literacy.observe', { classId: c.classId, date: '2026-10-14', rows: [hiv, detox].map((traineeId) => ({ traineeId, skills })) });
+  await f.ok('teacher', 'literacy.complete', { traineeId: hiv, classId: c.classId, level: 'level1', date: '2026-10-15' });
 }
 
 async function seedFlags(hiv: string): Promise<void> {
