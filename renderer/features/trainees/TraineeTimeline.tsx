@@ -13,6 +13,7 @@ import { HousingTimelineBody } from '../duty/housing/HousingTimelineBody';
 import { KeepApartTimelineBody } from '../duty/keepApart/KeepApartTimelineBody';
 import { RecognitionTimelineBody } from '../duty/recognition/RecognitionTimelineBody';
 import { ConductTimelineBody } from '../duty/conduct/ConductTimelineBody';
+import { LiteracyTimelineBody } from '../training/literacy/LiteracyTimelineBody';
 import { ArvTimelineBody } from '../medical/arv/ArvTimelineBody';
 import { DetoxTimelineBody } from '../medical/detox/DetoxTimelineBody';
 import { FlagsTimelineBody } from '../medical/flags/FlagsTimelineBody';
@@ -162,6 +163,9 @@ function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; ref
     case 'KeepApartSet':
     case 'KeepApartEnded':
       return <KeepApartTimelineBody entry={entry} />;
+    case 'SkillsObserved':
+    case 'LiteracyCompleted':
+      return <LiteracyTimelineBody entry={entry} />;
     case 'EventVoided':
       return (
         <Stack gap={2} data-testid="timeline-void">
