@@ -62,7 +62,7 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'duty':
       return isAllowed('duty.read', user.roles) ? <DutyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
     case 'literacy':
-      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} classId={route.classId} user={user} /> : <RosterPage user={user} />;
     case 'literacyCertificate':
       return isAllowed('literacy.read', user.roles) ? <CertificatePage traineeId={route.traineeId} level={route.level} /> : <RosterPage user={user} />;
     case 'labor':

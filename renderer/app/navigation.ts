@@ -14,7 +14,8 @@ export type Route =
   | { name: 'medicalRecord'; traineeId: string }
   | { name: 'accessLog' }
   | { name: 'duty'; tab: DutyTab }
-  | { name: 'literacy'; tab: LiteracyTab }
+  /** `classId`: the class shown on the classes tab, or the one the attendance tab starts on. */
+  | { name: 'literacy'; tab: LiteracyTab; classId?: string }
   /** The printable certificate of a trainee's completed literacy level. */
   | { name: 'literacyCertificate'; traineeId: string; level: LiteracyLevel }
   | { name: 'labor'; tab: LaborTab }

@@ -200,6 +200,7 @@ export interface Certificate {
   fileNumber: string;
   fullName: string;
   dateOfBirth: string | null;
+  classId: string;
   className: string;
   teacherName: string | null;
   level: LiteracyLevel;

@@ -19,6 +19,7 @@ import { DetoxTimelineBody } from '../medical/detox/DetoxTimelineBody';
 import { FlagsTimelineBody } from '../medical/flags/FlagsTimelineBody';
 import { PrescriptionsTimelineBody } from '../medical/prescriptions/PrescriptionsTimelineBody';
 import { ScreeningTimelineBody } from '../medical/screening/ScreeningTimelineBody';
+import { ClassesTimelineBody } from '../training/classes/ClassesTimelineBody';
 import { isMedicalEventType, useMedicalTimelineRefs, type MedicalTimelineRefs } from '../medical/timelineRefs';
 import { formatFieldValue, label } from './format';
 import { VoidModal } from './VoidModal';
@@ -163,6 +164,10 @@ function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; ref
     case 'KeepApartSet':
     case 'KeepApartEnded':
       return <KeepApartTimelineBody entry={entry} />;
+    case 'TraineeEnrolled':
+    case 'TraineeWithdrawn':
+    case 'AttendanceRecorded':
+      return <ClassesTimelineBody entry={entry} />;
     case 'SkillsObserved':
     case 'LiteracyCompleted':
       return <LiteracyTimelineBody entry={entry} />;

@@ -29,7 +29,7 @@ const vi = {
   },
   ui: {
     phases: { phase1: 'Giai đoạn 1 (lớp 1–3)', phase2: 'Giai đoạn 2 (lớp 4–5)' },
-    weekdays: { 1: 'T2', 2: 'T3', 3: 'T4', 4: 'T5', 5: 'T6', 6: 'T7', 7: 'CN' },
+    weekdays: { mon: 'T2', tue: 'T3', wed: 'T4', thu: 'T5', fri: 'T6', sat: 'T7', sun: 'CN' },
     absenceReasons: { sick: 'Ốm', refused: 'Không chịu học', excused: 'Có phép', at_hospital: 'Đang ở bệnh viện', other: 'Lý do khác' },
     withdrawReasons: { completed: 'Hoàn thành', released: 'Ra cơ sở', transferred: 'Chuyển lớp', class_closed: 'Lớp kết thúc', other: 'Lý do khác' },
     myClasses: 'Lớp của tôi',
@@ -92,6 +92,13 @@ const vi = {
     date: 'Ngày',
     cancel: 'Hủy',
     save: 'Lưu',
+    timeline: {
+      enrolled: 'Vào lớp {{name}} ngày {{date}}',
+      withdrawn: 'Rời lớp {{name}} ngày {{date}}: {{reason}}',
+      present: 'Có mặt buổi học lớp {{name}} ngày {{date}}',
+      absent: 'Vắng buổi học lớp {{name}} ngày {{date}}: {{reason}}',
+      corrects: 'sửa bản ghi số {{seq}}',
+    },
     sheet: {
       pickClass: 'Lớp',
       date: 'Ngày học',
@@ -141,7 +148,7 @@ const en: typeof vi = {
   },
   ui: {
     phases: { phase1: 'Phase 1 (grades 1–3)', phase2: 'Phase 2 (grades 4–5)' },
-    weekdays: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
+    weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
     absenceReasons: { sick: 'Sick', refused: 'Refused', excused: 'Excused', at_hospital: 'At hospital', other: 'Other' },
     withdrawReasons: { completed: 'Completed', released: 'Released', transferred: 'Moved to another class', class_closed: 'Class closed', other: 'Other' },
     myClasses: 'My classes',
@@ -204,6 +211,13 @@ const en: typeof vi = {
     date: 'Date',
     cancel: 'Cancel',
     save: 'Save',
+    timeline: {
+      enrolled: 'Joined {{name}} on {{date}}',
+      withdrawn: 'Left {{name}} on {{date}}: {{reason}}',
+      present: 'Present at {{name}} on {{date}}',
+      absent: 'Absent from {{name}} on {{date}}: {{reason}}',
+      corrects: 'corrects record no. {{seq}}',
+    },
     sheet: {
       pickClass: 'Class',
       date: 'Session date',

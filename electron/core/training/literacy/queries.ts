@@ -159,6 +159,7 @@ export function certificate(db: Database.Database, traineeId: string, level: Lit
     fileNumber: c.file_number,
     fullName: c.full_name,
     dateOfBirth: c.date_of_birth || null,
+    classId: c.class_id,
     className: cls?.name ?? '',
     teacherName: cls?.teacher ?? null,
     level,

@@ -31,7 +31,7 @@ export function CertificatePage({ traineeId, level }: { traineeId: string; level
   return (
     <Stack gap="md">
       <Group className="no-print" justify="space-between">
-        <Button variant="default" onClick={() => dispatch(navigate({ name: 'literacy', tab: 'progress' }))} data-testid="certificate-back">
+        <Button variant="default" onClick={() => dispatch(navigate({ name: 'literacy', tab: 'progress', ...(data ? { classId: data.classId } : {}) }))} data-testid="certificate-back">
           {t('literacy.certificate.back')}
         </Button>
         <Button onClick={() => window.print()} disabled={!data} data-testid="certificate-print">

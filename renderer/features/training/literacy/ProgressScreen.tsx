@@ -6,6 +6,7 @@ import { isAllowed } from '../../../../shared/roles';
 import { AsOfBanner, AsOfControl, useAsOf } from '../../../components/AsOf';
 import { ErrorAlert } from '../../../components/feedback';
 import { useClassListQuery } from '../classes/api';
+import { classesFor } from '../classes/labels';
 import { useLiteracyProgressQuery } from './api';
 import { ObservationSheet } from './ObservationSheet';
 import { ProgressMatrix } from './ProgressMatrix';
@@ -16,15 +17,15 @@ type Mode = 'matrix' | 'observe';
  * The teacher's progress tab: pick a class (their own first), then either the progress matrix
  * (as of a past day too) or the observation sheet for the whole class.
  */
-export function ProgressScreen({ user }: { user: SessionUser }) {
+export function ProgressScreen({ user, classId: initial }: { user: SessionUser; classId?: string | undefined }) {
   const { t } = useTranslation();
   const asOf = useAsOf();
-  const classes = useClassListQuery({ includeClosed: true, ...(asOf ? { asOf } : {}) });
-  const [picked, setPicked] = useState<string | null>(null);
+  const classes = useClassListQuery({ ...classesFor(user), includeClosed: true, ...(asOf ? { asOf } : {}) });
+  const [picked, setPicked] = useState<string | null>(initial ?? null);
   const [mode, setMode] = useState<Mode>('matrix');
   const list = classes.data ?? [];
-  // Default: the teacher's own open class, else the first open one.
-  const fallback = list.find((c) => c.teacherId === user.id && c.closedDate === null) ?? list.find((c) => c.closedDate === null) ?? list[0];
+  // Default: the first open class (a teacher's list holds only their own).
+  const fallback = list.find((c) => c.closedDate === null) ?? list[0];
   const classId = picked && list.some((c) => c.classId === picked) ? picked : (fallback?.classId ?? null);
   const canWrite = isAllowed('literacy.write', user.roles) && asOf === undefined;
 
@@ -41,6 +42,7 @@ export function ProgressScreen({ user }: { user: SessionUser }) {
             value={classId ?? ''}
             onChange={(e) => setPicked(e.currentTarget.value)}
             data={list.map((c) => ({ value: c.classId, label: c.teacherName ? `${c.name} (${c.teacherName})` : c.name }))}
+            w={320}
             data-testid="progress-class"
           />
           {canWrite ? (
