@@ -64,7 +64,7 @@ describe('the observation sheet', () => {
     const { user } = mount(bridge, <ObservationSheet classId={CLASS} rows={matrix.rows} />);
     // Only two skills on the sheet: reading aloud and numbers.
     for (const s of SKILLS.filter((x) => x !== 'reading_aloud' && x !== 'numbers')) await user.click(screen.getByLabelText(i18next.t(`literacy.skills.${s}`)));
-    const cells = await screen.findAllByTestId('sheet-cell');
+    const cells = await screen.findAllByTestId('obs-cell');
     expect(cells).toHaveLength(6);
     // The current level shows as a hint until a level is picked.
     expect(cells[0]!.textContent).toBe('GĐ 1');
@@ -79,7 +79,7 @@ describe('the observation sheet', () => {
     await user.keyboard('{ArrowUp}{ArrowUp}{ArrowLeft}{Delete}');
     expect(cells[0]!.getAttribute('data-picked')).toBe('');
     await user.keyboard('2');
-    expect(screen.getByTestId('sheet-progress').textContent).toBe('Đã chọn 3 ô cho 2 học viên');
+    expect(screen.getByTestId('obs-progress').textContent).toBe('Đã chọn 3 ô cho 2 học viên');
     await user.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() =>
       expect(bridge.callsTo('literacy.observe')).toEqual([
@@ -102,18 +102,18 @@ describe('the observation sheet', () => {
       issues: [{ path: 'rows.1.traineeId', code: 'beforeEnrolment' }],
     });
     const { user } = mount(bridge, <ObservationSheet classId={CLASS} rows={matrix.rows} />);
-    const cells = await screen.findAllByTestId('sheet-cell');
+    const cells = await screen.findAllByTestId('obs-cell');
     cells[0]!.focus();
     await user.keyboard('1');
     await user.click(cells[SKILLS.length * 2]!);
-    await user.click(screen.getByTestId('sheet-save'));
-    expect((await screen.findByTestId('sheet-save-issue')).textContent).toBe('Lò Văn Páo: Ngày không được trước ngày vào lớp');
+    await user.click(screen.getByTestId('obs-save'));
+    expect((await screen.findByTestId('obs-save-issue')).textContent).toBe('Lò Văn Páo: Ngày không được trước ngày vào lớp');
   });
 
   it('lists only the trainees enrolled on the chosen day', async () => {
     const rows = [matrix.rows[0]!, { ...matrix.rows[1]!, enrolledOn: TODAY }, { ...matrix.rows[2]!, released: true }];
     mount(signedInBridge(TEACHER), <ObservationSheet classId={CLASS} rows={rows} />);
-    expect((await screen.findAllByTestId('sheet-row')).map((r) => r.textContent)).toEqual([expect.stringContaining('Trần Thị Hoà'), expect.stringContaining('Nguyễn Văn Bình')]);
+    expect((await screen.findAllByTestId('obs-row')).map((r) => r.textContent)).toEqual([expect.stringContaining('Trần Thị Hoà'), expect.stringContaining('Nguyễn Văn Bình')]);
   });
 });
 

@@ -95,16 +95,16 @@ export function ObservationSheet({ classId, rows }: { classId: string; rows: rea
           w={140}
           onChange={(e) => setDateText(e.currentTarget.value)}
           error={date === null ? validationMessage(t, 'invalidDate') : undefined}
-          data-testid="sheet-date"
+          data-testid="obs-date"
         />
         <Stack gap={4}>
           <Text size="sm" fw={500}>
             {t('literacy.sheet.skills')}
           </Text>
           <Chip.Group multiple value={skills} onChange={(v) => setSkills(v as Skill[])}>
-            <Group gap={4}>
+            <Group gap={4} data-testid="obs-skills">
               {SKILLS.map((s) => (
-                <Chip key={s} value={s} size="xs" data-testid={`sheet-skill-${s}`}>
+                <Chip key={s} value={s} size="xs" data-testid={`obs-skill-${s}`}>
                   {t(`literacy.skills.${s}`)}
                 </Chip>
               ))}
@@ -132,7 +132,7 @@ export function ObservationSheet({ classId, rows }: { classId: string; rows: rea
             </Table.Thead>
             <Table.Tbody>
               {roster.map((r, i) => (
-                <Table.Tr key={r.traineeId} data-testid="sheet-row">
+                <Table.Tr key={r.traineeId} data-testid="obs-row">
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {r.fullName}
                     <Text span size="xs" c="dimmed">
@@ -152,7 +152,7 @@ export function ObservationSheet({ classId, rows }: { classId: string; rows: rea
                         tabIndex={0}
                         role="gridcell"
                         aria-label={t('literacy.sheet.cell', { name: r.fullName, skill: t(`literacy.skills.${s}`) })}
-                        data-testid="sheet-cell"
+                        data-testid="obs-cell"
                         data-picked={picked ?? ''}
                         onKeyDown={(e) => onKey(e, i, j, r.traineeId, s)}
                         onClick={() => cycle(r.traineeId, s)}
@@ -178,19 +178,19 @@ export function ObservationSheet({ classId, rows }: { classId: string; rows: rea
       )}
       {error?.issues?.length ? (
         error.issues.map((i) => (
-          <Text key={`${i.path}:${i.code}`} size="sm" c="red.8" data-testid="sheet-save-issue">
+          <Text key={`${i.path}:${i.code}`} size="sm" c="red.8" data-testid="obs-save-issue">
             {nameOf(i.path) ? `${nameOf(i.path)}: ` : ''}
             {validationMessage(t, i.code)}
           </Text>
         ))
       ) : (
-        <ErrorAlert error={saving.error} testId="sheet-save-error" />
+        <ErrorAlert error={saving.error} testId="obs-save-error" />
       )}
       <Group justify="space-between">
-        <Text size="sm" data-testid="sheet-progress">
+        <Text size="sm" data-testid="obs-progress">
           {t('literacy.sheet.picked', { cells: pickedCells, trainees: chosen.length })}
         </Text>
-        <Button onClick={() => void save()} disabled={chosen.length === 0 || date === null} loading={saving.isLoading} data-testid="sheet-save">
+        <Button onClick={() => void save()} disabled={chosen.length === 0 || date === null} loading={saving.isLoading} data-testid="obs-save">
           {chosen.length === 0 ? t('literacy.sheet.nothing') : t('literacy.sheet.save')}
         </Button>
       </Group>

@@ -30,7 +30,7 @@ function Cell({ cell }: { cell: ProgressCell }) {
   return (
     <Tooltip label={tip} withArrow>
       <Group gap={4} wrap="nowrap" data-testid="matrix-cell" data-level={cell.level} data-change={change}>
-        <Badge variant="light" color={LEVEL_COLORS[cell.level]} size="sm">
+        <Badge variant="light" color={LEVEL_COLORS[cell.level]} size="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
           {t(`literacy.levelsShort.${cell.level}`)}
         </Badge>
         {change !== 0 ? (
@@ -82,7 +82,7 @@ export function ProgressMatrix({ matrix, canComplete }: { matrix: Matrix; canCom
           <Table.Tbody>
             {matrix.rows.map((r) => (
               <Table.Tr key={r.traineeId} data-testid="matrix-row" data-status={r.status}>
-                <Table.Td>{r.fileNumber}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.fileNumber}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {r.fullName}
                   {r.released ? (
@@ -97,8 +97,8 @@ export function ProgressMatrix({ matrix, canComplete }: { matrix: Matrix; canCom
                     <Cell cell={r.skills[s]} />
                   </Table.Td>
                 ))}
-                <Table.Td>
-                  <Badge color={STATUS_COLORS[r.status]} variant={r.status === 'none' ? 'outline' : 'filled'} data-testid="matrix-status">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={STATUS_COLORS[r.status]} variant={r.status === 'none' ? 'outline' : 'filled'} style={{ overflow: 'visible' }} data-testid="matrix-status">
                     {t(`literacy.status.${r.status}`)}
                   </Badge>
                 </Table.Td>
