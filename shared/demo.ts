@@ -35,6 +35,18 @@ export interface DemoCounts {
   from: string;
   to: string;
   medical: DemoMedicalCounts;
+  classes: DemoClassesCounts;
+}
+
+/** What the literacy teacher recorded: classes opened, enrolments and withdrawals, sessions and their marks. */
+export interface DemoClassesCounts {
+  classes: number;
+  enrolments: number;
+  withdrawals: number;
+  sessions: number;
+  /** AttendanceRecorded events (one per trainee per session). */
+  attendance: number;
+  absences: number;
 }
 
 /** What the medical area recorded over the years (and who is on ART at the end). */
@@ -66,7 +78,7 @@ export interface DemoResult {
   facilityName: string;
   username: string;
   password: string;
-  /** Other people to sign in as (with the same password): the medical officer, a duty officer. */
+  /** Other people to sign in as (with the same password): the medical officer, a duty officer, the teacher. */
   staff: DemoStaff[];
   counts: DemoCounts;
   ms: number;

@@ -56,6 +56,7 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(staff).toEqual([
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'giaovien', fullName: 'Nguyễn Thị Thu Hà', roles: ['teacher'] },
   ]);
   const call = async <N extends HandlerName>(connection: string, name: N, input: HandlerInput<N>): Promise<HandlerOutput<N>> => {
     const r = await service.call(connection, name, input);
@@ -108,6 +109,31 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(summary.current).not.toBeNull();
   expect(summary.labs.some((l) => l.test === 'cd4' && l.value !== null)).toBe(true);
   expect(summary.pillCounts.length).toBeGreaterThan(0);
+}
+
+/** As the demo's teacher: classes of both phases over the years, sessions on schedule, realistic attendance, withdrawals on release. */
+async function teacherClasses(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const { classes: counts } = result.counts;
+  const signIn = await service.call('giaovien', 'auth.signIn', { username: 'giaovien', password: DEMO_PASSWORD });
+  expect(signIn.ok).toBe(true);
+  const r = await service.call('giaovien', 'classes.list', { includeClosed: true });
+  if (!r.ok) throw new Error(r.error.message);
+  const list = r.value as HandlerOutput<'classes.list'>;
+  expect(list).toHaveLength(counts.classes);
+  expect(list.filter((c) => c.closedDate === null).map((c) => c.phase).sort()).toEqual(['phase1', 'phase2']);
+  expect(list.filter((c) => c.closedDate !== null).length).toBeGreaterThanOrEqual(4);
+  for (const c of list.filter((x) => x.closedDate === null)) expect(c.enrolled).toBeGreaterThan(0);
+  // Sheets of the last year only: two classes, five sessions a week.
+  expect(counts.sessions).toBeGreaterThan(200);
+  // Most come, some do not: between 85% and 98% present.
+  const rate = 1 - counts.absences / counts.attendance;
+  expect(rate).toBeGreaterThan(0.85);
+  expect(rate).toBeLessThan(0.98);
+  console.log('demo classes:', JSON.stringify(counts));
+  const detail = await service.call('giaovien', 'classes.get', { classId: list.at(-1)!.classId });
+  if (!detail.ok) throw new Error(detail.error.message);
+  const { roster } = detail.value as HandlerOutput<'classes.get'>;
+  expect(roster.some((x) => x.withdrawReason === 'released' || x.withdrawReason === 'completed')).toBe(true);
 }
 
 /** The medical story in the log: every kind of fact, recorded by the medical officer, rounds only lately. */
@@ -248,6 +274,7 @@ describe('demo facility', () => {
     const record = one.value as HandlerOutput<'trainees.get'>;
     expect(record.idNumber).toMatch(/^(\d{12})?$/);
     expect(record.homeAddress).toContain('tỉnh Điện Biên');
+    await teacherClasses(service, result);
     await medicalDashboards(service, result);
     service.close();
 

@@ -2,6 +2,7 @@ import { DEMO_PASSWORD, DEMO_USERNAME, type DemoResult } from '../../../shared/d
 import { todayIso } from '../../../shared/dates';
 import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
+import { ClassesArea } from './classes';
 import { MedicalArea } from './medical';
 import { FACILITY_NAME } from './people';
 import { Rng } from './random';
@@ -47,10 +48,11 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   world.connection = CONNECTION;
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
+  const classes = new ClassesArea(rng.fork('classes'), password, lastDay);
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
   // Later areas (housing, conduct, literacy, labor) join here, each with its own stream. The
   // medical area walks the clock into the evening (rounds, night assessments): it stays last.
-  const areas: DemoArea[] = [admissions, medical];
+  const areas: DemoArea[] = [admissions, classes, medical];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -69,7 +71,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
     facilityName: FACILITY_NAME,
     username: DEMO_USERNAME,
     password,
-    staff: medical.staff,
+    staff: [...medical.staff, ...classes.staff],
     counts: {
       // The sign-out is the last event, after the stats were read.
       events: stats.totalEvents + 1,
@@ -78,6 +80,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       from: firstDay,
       to: lastDay,
       medical: medical.counts,
+      classes: classes.counts,
     },
     ms: Math.round(performance.now() - started),
   };
