@@ -36,6 +36,14 @@ export interface DemoCounts {
   to: string;
   medical: DemoMedicalCounts;
   classes: DemoClassesCounts;
+  literacy: DemoLiteracyCounts;
+}
+
+/** What the literacy teacher observed: sheets saved, SkillsObserved events (one per trainee per sheet), completions. */
+export interface DemoLiteracyCounts {
+  sheets: number;
+  observations: number;
+  completions: number;
 }
 
 /** What the literacy teacher recorded: classes opened, enrolments and withdrawals, sessions and their marks. */

@@ -37,6 +37,8 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
       workRestrictions: 25,
       phaseChanges: 1070,
     },
+    classes: { classes: 8, enrolments: 150, withdrawals: 100, sessions: 250, attendance: 5000, absences: 300 },
+    literacy: { sheets: 200, observations: 1200, completions: 40 },
   },
   ms: 2500,
 };

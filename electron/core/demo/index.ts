@@ -3,6 +3,7 @@ import { todayIso } from '../../../shared/dates';
 import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
 import { ClassesArea } from './classes';
+import { LiteracyArea } from './literacy';
 import { MedicalArea } from './medical';
 import { FACILITY_NAME } from './people';
 import { Rng } from './random';
@@ -49,10 +50,11 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
   const classes = new ClassesArea(rng.fork('classes'), password, lastDay);
+  const literacy = new LiteracyArea(rng.fork('literacy'));
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
   // Later areas (housing, conduct, literacy, labor) join here, each with its own stream. The
   // medical area walks the clock into the evening (rounds, night assessments): it stays last.
-  const areas: DemoArea[] = [admissions, classes, medical];
+  const areas: DemoArea[] = [admissions, classes, literacy, medical];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -81,6 +83,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       to: lastDay,
       medical: medical.counts,
       classes: classes.counts,
+      literacy: literacy.counts,
     },
     ms: Math.round(performance.now() - started),
   };
