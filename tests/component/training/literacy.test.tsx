@@ -8,6 +8,8 @@ import { Providers } from '../../../renderer/app/Providers';
 import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { ObservationSheet } from '../../../renderer/features/training/literacy/ObservationSheet';
 import { ProgressMatrix } from '../../../renderer/features/training/literacy/ProgressMatrix';
+import { ProgressScreen } from '../../../renderer/features/training/literacy/ProgressScreen';
+import type { ClassSummary } from '../../../shared/training/classes';
 import { LiteracyTimelineBody } from '../../../renderer/features/training/literacy/LiteracyTimelineBody';
 import { i18next } from '../../../renderer/i18n';
 import { signedInBridge, TEACHER, type FakeBridge } from '../fakeBridge';
@@ -164,6 +166,44 @@ describe('the progress matrix', () => {
     } finally {
       await i18next.changeLanguage('vi');
     }
+  });
+});
+
+describe('the progress tab', () => {
+  const summary = (classId: string, name: string, closedDate: string | null): ClassSummary => ({
+    classId,
+    name,
+    teacherId: TEACHER.id,
+    teacherName: TEACHER.fullName,
+    phase: 'phase1',
+    weekdays: [1, 3, 5],
+    startTime: '08:00',
+    endTime: '10:00',
+    room: '',
+    openedDate: '2026-01-05',
+    closedDate,
+    enrolled: 3,
+    nextSession: null,
+    scheduledToday: false,
+    takenToday: false,
+    sessionsHeld: 0,
+    attendanceRate: null,
+  });
+  const OTHER = '55555555-5555-4555-8555-555555555555';
+
+  it("opens on the teacher's open class, switches to the observation sheet and to another class", async () => {
+    const bridge = signedInBridge(TEACHER)
+      .ok('classes.list', [summary(OTHER, 'Khóa 1 (đã đóng)', '2026-06-01'), summary(CLASS, 'Khóa 2', null)])
+      .on('literacy.progress', (input) => ({ ok: true, value: input.classId === CLASS ? matrix : { ...matrix, classId: OTHER, rows: [matrix.rows[0]!] } }));
+    const { user } = mount(bridge, <ProgressScreen user={TEACHER} />);
+    expect(await screen.findAllByTestId('matrix-row')).toHaveLength(3);
+    expect(bridge.callsTo('classes.list')).toEqual([{ teacherId: TEACHER.id, includeClosed: true }]);
+    expect(bridge.callsTo('literacy.progress')).toEqual([{ classId: CLASS }]);
+    await user.click(screen.getByText('Ghi nhận kỹ năng'));
+    expect(await screen.findAllByTestId('obs-row')).toHaveLength(3);
+    await user.click(screen.getByText('Bảng tiến bộ'));
+    await user.selectOptions(screen.getByTestId('progress-class'), OTHER);
+    await waitFor(() => expect(screen.getAllByTestId('matrix-row')).toHaveLength(1));
   });
 });
 

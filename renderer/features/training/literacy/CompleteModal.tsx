@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
@@ -6,6 +6,8 @@ import { LITERACY_LEVELS, LITERACY_STATUSES, type LiteracyLevel, type ProgressRo
 import { ErrorAlert, notifySuccess, toSenError } from '../../../components/feedback';
 import { validationMessage } from '../../../i18n/messages';
 import { useCompleteLiteracyMutation } from './api';
+
+const FIELDS = ['level', 'date', 'overrideReason'];
 
 /** Whether a derived status supports a level (Level 2 includes Level 1). */
 const supports = (status: ProgressRow['status'], level: LiteracyLevel) => LITERACY_STATUSES.indexOf(status) >= LITERACY_STATUSES.indexOf(level);
@@ -26,6 +28,7 @@ export function CompleteModal({ classId, row, onClose }: { classId: string; row:
     const i = issues.find((x) => x.path === path);
     return i ? validationMessage(t, i.code) : undefined;
   };
+  const others = issues.filter((i) => !FIELDS.includes(i.path));
   const reached = supports(row.status, level);
 
   const save = async () => {
@@ -54,7 +57,7 @@ export function CompleteModal({ classId, row, onClose }: { classId: string; row:
           maxLength={10}
           inputMode="numeric"
           onChange={(e) => setDate(e.currentTarget.value)}
-          error={issue('date') ?? issue('traineeId')}
+          error={issue('date')}
           data-testid="complete-date"
         />
         <Alert color={reached ? 'green' : 'yellow'} variant="light" data-testid="complete-derived">
@@ -70,6 +73,12 @@ export function CompleteModal({ classId, row, onClose }: { classId: string; row:
           error={issue('overrideReason')}
           data-testid="complete-reason"
         />
+        {/* The trainee's own refusals (released, not in the class on that day) name no field of the form. */}
+        {others.map((i) => (
+          <Text key={`${i.path}:${i.code}`} size="sm" c="red.8" data-testid="complete-issue">
+            {validationMessage(t, i.code)}
+          </Text>
+        ))}
         {issues.length === 0 ? <ErrorAlert error={saving.error} testId="complete-error" /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
