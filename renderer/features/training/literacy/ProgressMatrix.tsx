@@ -30,7 +30,7 @@ function Cell({ cell }: { cell: ProgressCell }) {
   return (
     <Tooltip label={tip} withArrow>
       <Group gap={4} wrap="nowrap" data-testid="matrix-cell" data-level={cell.level} data-change={change}>
-        <Badge variant="light" color={LEVEL_COLORS[cell.level]} size="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
+        <Badge variant="light" color={LEVEL_COLORS[cell.level]} size="sm" style={{ flexShrink: 0, minWidth: 'max-content' }}>
           {t(`literacy.levelsShort.${cell.level}`)}
         </Badge>
         {change !== 0 ? (
@@ -71,11 +71,11 @@ export function ProgressMatrix({ matrix, canComplete }: { matrix: Matrix; canCom
               <Table.Th>{t('literacy.matrix.fileNumber')}</Table.Th>
               <Table.Th>{t('literacy.matrix.name')}</Table.Th>
               {SKILLS.map((s) => (
-                <Table.Th key={s} title={t(`literacy.skills.${s}`)} style={{ whiteSpace: 'nowrap' }}>
+                <Table.Th key={s} title={t(`literacy.skills.${s}`)} style={{ whiteSpace: 'nowrap', minWidth: 76 }}>
                   {t(`literacy.skillsShort.${s}`)}
                 </Table.Th>
               ))}
-              <Table.Th>{t('literacy.matrix.status')}</Table.Th>
+              <Table.Th style={{ minWidth: 104 }}>{t('literacy.matrix.status')}</Table.Th>
               <Table.Th>{t('literacy.matrix.completion')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -98,7 +98,7 @@ export function ProgressMatrix({ matrix, canComplete }: { matrix: Matrix; canCom
                   </Table.Td>
                 ))}
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={STATUS_COLORS[r.status]} variant={r.status === 'none' ? 'outline' : 'filled'} style={{ overflow: 'visible' }} data-testid="matrix-status">
+                  <Badge color={STATUS_COLORS[r.status]} variant={r.status === 'none' ? 'outline' : 'filled'} style={{ minWidth: 'max-content' }} data-testid="matrix-status">
                     {t(`literacy.status.${r.status}`)}
                   </Badge>
                 </Table.Td>
