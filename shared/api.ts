@@ -23,9 +23,11 @@ import {
 } from './admissions';
 import { demoInput, type DemoResult } from './demo';
 import { ACCESS_HANDLERS, type AccessOutputs } from './access';
+import { ROSTER_IMPORT_HANDLERS, type RosterImportOutputs } from './rosterImport';
 import { MEDICAL_HANDLERS, type MedicalOutputs } from './medical';
 import { DUTY_HANDLERS, type DutyOutputs } from './duty';
 import { TRAINING_HANDLERS, type TrainingOutputs } from './training';
+import { REPORT_HANDLERS, type PrintToPdfRequest, type ReportOutputs } from './reports';
 import type { Permission } from './roles';
 import { HANDLER_NAMES, type HandlerName } from './handlerNames';
 import type { EventMeta, EventType } from './events';
@@ -90,10 +92,12 @@ export const HANDLERS = {
   /** Any signed-in person may void what they recorded; an admin may void anyone's (checked in the core). */
   'events.void': { input: voidInput, permission: 'signedIn', kind: 'command' },
   'system.acknowledgeChainBreak': { input: acknowledgeInput, permission: 'system.admin', kind: 'command' },
+  ...ROSTER_IMPORT_HANDLERS,
   ...MEDICAL_HANDLERS,
   ...ACCESS_HANDLERS,
   ...DUTY_HANDLERS,
   ...TRAINING_HANDLERS,
+  ...REPORT_HANDLERS,
 } as const satisfies Record<HandlerName, HandlerSpec>;
 
 /** A handler declared in HANDLERS but not listed in HANDLER_NAMES fails to compile here. */
@@ -164,7 +168,7 @@ export interface TimelineEntry {
   voided: { bySeq: number; reason: string; actor: { id: string; fullName: string } | null; recordedAt: string } | null;
 }
 
-export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, TrainingOutputs {
+export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, TrainingOutputs, RosterImportOutputs, ReportOutputs {
   'system.status': SystemStatus;
   'system.setup': { facilityName: string };
   'system.stats': Stats;
@@ -203,4 +207,10 @@ export interface SenBridge {
   invoke<N extends HandlerName>(name: N, input: HandlerInput<N>): Promise<import('./errors').Result<HandlerOutput<N>>>;
   /** Called with the areas that changed after each append; returns an unsubscribe function. */
   subscribe(listener: (areas: Area[]) => void): () => void;
+  /**
+   * In the desktop app only (absent in the browser preview): the page as shown, as an A4 PDF,
+   * saved where the person chooses (null when the save dialog is cancelled). Main records the
+   * print in the access log (reports.recordPrint) before writing the file.
+   */
+  printToPdf?(request: PrintToPdfRequest): Promise<import('./errors').Result<{ path: string } | null>>;
 }

@@ -74,6 +74,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * The renderer's catalogs must label each one; a test checks it.
  */
 export const CORE_ISSUE_CODES = [
+  // reports: a month that has not begun
+  'monthInFuture',
   'dateInFuture',
   'releaseBeforeAdmission',
   'admissionBeforeBirth',
@@ -153,6 +155,8 @@ export const CORE_ISSUE_CODES = [
   // duty log: a shift note for a handover long past
   'shiftNoteTooOld',
   'duplicateFileNumber',
+  // roster import: a file number repeated within the file
+  'duplicateInFile',
   'duplicateUsername',
   'wrongPassword',
   'passwordUnchanged',

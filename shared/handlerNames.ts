@@ -28,6 +28,9 @@ export const HANDLER_NAMES = [
   'trainees.advancePhase',
   'events.void',
   'system.acknowledgeChainBreak',
+  // roster import (shared/rosterImport.ts)
+  'trainees.importCheck',
+  'trainees.import',
   // Medical slices (shared/medical/*.ts): one block each, kept in this order.
   // screening
   'medical.screening.record',
@@ -77,6 +80,7 @@ export const HANDLER_NAMES = [
   // access log
   'medical.openRecord',
   'access.list',
+  'access.recordExport',
   // Duty slices (shared/duty/*.ts): one block each, kept in this order.
   // housing
   'housing.layout',
@@ -140,6 +144,9 @@ export const HANDLER_NAMES = [
 
   // training: reintegration (reintegration.*)
 
+  // reports (shared/reports.ts)
+  'reports.monthly',
+  'reports.recordPrint',
 ] as const;
 
 export type HandlerName = (typeof HANDLER_NAMES)[number];

@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   /** "intake" rights: held by admin and duty (PRODUCT.md). */
   'trainee.intake': ['admin', 'duty'],
   'system.admin': ['admin'],
+  /** Bringing a paper or spreadsheet roster in from a CSV file (many admissions at once). */
+  'trainee.import': ['admin'],
   /** Creating accounts, granting and revoking roles, deactivating, resetting passwords. */
   'accounts.manage': ['admin'],
   /** Medical data (HIV and other results, diagnoses, prescriptions, doses, labs, flag reasons): medical officers only. */
@@ -46,6 +48,8 @@ export const PERMISSIONS = {
   'reintegration.read': ['admin', 'teacher', 'instructor', 'duty'],
   /** Recording counselling sessions, their outcome and follow-up. */
   'reintegration.write': ['teacher', 'instructor'],
+  /** The monthly facility report (medical figures in aggregate only: PRODUCT.md). */
+  'reports.read': ['admin'],
 } as const satisfies Record<string, 'public' | 'signedIn' | readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -4,14 +4,16 @@
  * 2 could not run (usage, bad folder, newer database...). See docs/cli.md.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { Command, CommanderError } from 'commander';
 import { HANDLERS, type HandlerOutput } from '../../shared/api';
 import type { Result, SenErrorData } from '../../shared/errors';
 import { HANDLER_NAMES, isHandlerName } from '../../shared/handlerNames';
+import { parseCsv } from '../../shared/csv';
+import { guessMapping, mapRow, REQUIRED_IMPORT_FIELDS, type RosterCheck, type RosterRow } from '../../shared/rosterImport';
 import { describeOpenError } from '../core/host/openError';
 import { DB_FILE, openService } from '../core/service';
 import { exportLog, ImportError, importLog, isEmptyFolder } from '../core/transfer';
@@ -248,6 +250,59 @@ export function buildProgram(): Command {
         console.error(`sen: import refused, nothing was written: ${error.message}`);
         process.exitCode = 1;
       }
+    });
+
+  program
+    .command('import-roster')
+    .description('admit every row of a CSV roster (columns recognised by their Vietnamese or English headers), all in one transaction; any bad row: nothing is written (exit 1)')
+    .argument('<file>', 'the CSV file (comma or semicolon, UTF-8 with or without BOM, dates dd/MM/yyyy)')
+    .requiredOption('--data <dir>', 'data folder')
+    .requiredOption('--user <username>', 'the administrator who imports (password on stdin, or prompted)')
+    .option('--skip-invalid', 'import the valid rows and leave out the bad ones (still listed)')
+    .action(async (file: string, opts: { data: string; user: string; skipInvalid?: boolean }) => {
+      if (!existsSync(file)) throw new CliError(`The file ${resolve(file)} does not exist.`);
+      const [header = [], ...records] = parseCsv(readFileSync(file, 'utf8')).records;
+      const mapping = guessMapping(header);
+      const missing = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined);
+      if (missing.length > 0 || records.length === 0) {
+        console.error(`sen: import refused, nothing was written: ${records.length === 0 ? 'the file has no rows under its header' : `no column for ${missing.join(', ')} (headers found: ${header.join(' | ')})`}`);
+        process.exitCode = 1;
+        return;
+      }
+      // Row numbers as a spreadsheet shows them: the header is row 1.
+      const rows: RosterRow[] = records.map((r, i) => ({ row: i + 2, values: mapRow(r, mapping) }));
+      const input = { fileName: basename(file), rows };
+      const password = await readPassword(opts.user);
+      await withServiceAsync(opts.data, async (s) => {
+        // Checked first as the local administrator, so a bad file writes nothing at all (not even a sign-in).
+        const checked = await s.query('trainees.importCheck', input);
+        if (!checked.ok) return refused(checked.error);
+        const check = checked.value as RosterCheck;
+        for (const i of check.issues) {
+          const column = i.field ? header[mapping[i.field]!] : undefined;
+          const cell = i.field ? ` "${rows[i.row - 2]!.values[i.field] ?? ''}"` : '';
+          console.error(`  row ${i.row}${column ? `, column "${column}" (${i.field})` : ''}: ${i.code}${i.otherRow ? ` (same as row ${i.otherRow})` : ''}${cell}`);
+        }
+        const bad = new Set(check.issues.map((i) => i.row));
+        if (bad.size > 0 && !opts.skipInvalid) {
+          console.error(`sen: import refused, nothing was written: ${bad.size} of ${check.rows} rows have errors (fix them, or pass --skip-invalid to import the ${check.valid} valid rows)`);
+          process.exitCode = 1;
+          return;
+        }
+        const keep = rows.filter((r) => !bad.has(r.row));
+        if (keep.length === 0) {
+          console.error('sen: nothing to import: every row has errors');
+          process.exitCode = 1;
+          return;
+        }
+        const signIn = await s.call('cli', 'auth.signIn', { username: opts.user, password });
+        if (!signIn.ok) return refused(signIn.error);
+        const result = await s.call('cli', 'trainees.import', { ...input, rows: keep });
+        s.disconnect('cli');
+        if (!result.ok) return refused(result.error);
+        const { imported, firstSeq, lastSeq } = result.value as HandlerOutput<'trainees.import'>;
+        console.log(`imported ${imported} trainees from ${resolve(file)} (events ${firstSeq}..${lastSeq})${bad.size ? `; ${bad.size} rows with errors left out` : ''}`);
+      });
     });
 
   program

@@ -24,6 +24,7 @@ import { appendAccess } from './access/record';
 import { MEDICAL_EVENT_AREAS, MEDICAL_PROJECTIONS, medicalHandlers } from './medical';
 import { DUTY_EVENT_AREAS, DUTY_PROJECTIONS, dutyHandlers } from './duty';
 import { TRAINING_EVENT_AREAS, TRAINING_PROJECTIONS, trainingHandlers } from './training';
+import { reportHandlers } from './reports';
 import type { Projection } from './store/projection';
 import { facilityProjection } from './system/projection';
 import { stats, systemHandlers } from './system/handlers';
@@ -43,6 +44,7 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
   ...accessSlice.handlers,
   ...dutyHandlers,
   ...trainingHandlers,
+  ...reportHandlers,
 };
 
 /** Which areas of the screens an event type changes: pushed to renderers after each append. */
@@ -76,8 +78,11 @@ export const DB_FILE = 'sen.db';
 /** A log up to this many events replays changed projections while opening; a longer one in slices. */
 const REPLAY_AT_ONCE_UP_TO = 200_000;
 
-/** While the chain is broken: signing in and out (so an admin can act) and the acknowledgement itself. */
-const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak']);
+/**
+ * While the chain is broken: signing in and out (so an admin can act), the acknowledgement itself,
+ * and the access-log line of an export (reading goes on, so its trace must too: see access/record.ts).
+ */
+const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak', 'access.recordExport']);
 
 /** All a session may call until a required password change is done (signing in again replaces the session). */
 /** While the screen is locked: the same person or someone else signing in, signing out, the status. */

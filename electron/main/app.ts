@@ -1,8 +1,9 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess, type MenuItemConstructorOptions } from 'electron';
 import { createCoreClient, registerInvoke, type CoreClient } from './coreClient';
 import { buildPaths, dataDirFor } from './paths';
+import { registerPrint } from './print';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './protocol';
-import { denyAllPermissions, guardAllWebContents, installCsp, isSameAppPage } from './security';
+import { denyAllPermissions, guardAllWebContents, guardDownloads, installCsp, isAppBlob, isSameAppPage } from './security';
 import { createMainWindow } from './window';
 
 /** Only editing and window roles: nothing that opens a URL (Electron's default menu links to its website). */
@@ -54,6 +55,7 @@ export function start(): void {
       protocol.handle(APP_SCHEME, appProtocolHandler(paths.rendererDir));
     }
     denyAllPermissions(session.defaultSession);
+    guardDownloads(session.defaultSession, (url) => isAppBlob(url, appUrl));
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
 
     const proc = utilityProcess.fork(paths.core, ['--data', dataDirFor(app)], { serviceName: 'Sen core' });
@@ -68,6 +70,7 @@ export function start(): void {
       for (const win of BrowserWindow.getAllWindows()) win.webContents.send('sen:changed', areas);
     });
     registerInvoke(ipcMain, client, isAppPage);
+    registerPrint(ipcMain, client, isAppPage);
 
     const win = createMainWindow(paths.preload, appUrl);
     const connection = String(win.webContents.id); // read now: the web contents is gone once closed

@@ -1,5 +1,5 @@
 /**
- * The only door from the page to Sen: `window.sen` with `invoke` and `subscribe` (SenBridge).
+ * The only door from the page to Sen: `window.sen` with `invoke`, `subscribe` and `printToPdf` (SenBridge).
  * Runs sandboxed (CommonJS, only 'electron' may be required); never exposes ipcRenderer itself.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -13,6 +13,10 @@ const bridge: SenBridge = {
       return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_HANDLER', message: `Unknown handler: ${String(name).slice(0, 100)}` } });
     }
     return ipcRenderer.invoke('sen:invoke', name, input);
+  },
+  printToPdf(request) {
+    // Main validates the request (shared/reports.ts printToPdfRequest) and asks where to save.
+    return ipcRenderer.invoke('sen:printToPdf', request);
   },
   subscribe(listener) {
     // Wrap so the page never sees the IPC event object (it carries `sender`).

@@ -10,6 +10,7 @@ import { notifyError } from '../components/feedback';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { MyAccountPage } from '../features/accounts/MyAccountPage';
 import { AdmitPage } from '../features/trainees/AdmitPage';
+import { RosterImportPage } from '../features/roster/RosterImportPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { TraineePage } from '../features/trainees/TraineePage';
@@ -21,6 +22,8 @@ import { CertificatePage } from '../features/training/literacy/CertificatePage';
 import { ReintegrationPage } from '../features/training/ReintegrationPage';
 import { MedicalRecordPage } from '../features/medical/record/MedicalRecordPage';
 import { AccessLogPage } from '../features/access/AccessLogPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { PrintView } from '../features/reports/print/PrintView';
 import { label } from '../features/trainees/format';
 import { navigate, type Route } from './navigation';
 import { useIdleLock } from './useIdleLock';
@@ -30,7 +33,7 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
   const dispatch = useAppDispatch();
   const active =
     route.name === current.name ||
-    (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit')) ||
+    (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit' || current.name === 'importRoster')) ||
     (route.name === 'medical' && current.name === 'medicalRecord') ||
     (route.name === 'literacy' && current.name === 'literacyCertificate') ||
     (route.name === 'accounts' && current.name === 'accessLog');
@@ -47,6 +50,8 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return <RosterPage user={user} />;
     case 'admit':
       return isAllowed('trainee.intake', user.roles) ? <AdmitPage /> : <RosterPage user={user} />;
+    case 'importRoster':
+      return isAllowed('trainee.import', user.roles) ? <RosterImportPage /> : <RosterPage user={user} />;
     case 'trainee':
       return <TraineePage key={route.traineeId} traineeId={route.traineeId} user={user} />;
     case 'system':
@@ -71,6 +76,11 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return isAllowed('reintegration.read', user.roles) ? <ReintegrationPage user={user} /> : <RosterPage user={user} />;
     case 'accessLog':
       return isAllowed('access.read', user.roles) ? <AccessLogPage /> : <RosterPage user={user} />;
+    case 'reports':
+      return isAllowed('reports.read', user.roles) ? <ReportsPage month={route.month} /> : <RosterPage user={user} />;
+    case 'print':
+      // Shown without the app frame (see Shell); never reached here.
+      return null;
   }
 }
 
@@ -104,6 +114,9 @@ export function Shell({
     // Forget everything the previous user could see.
     dispatch(api.util.resetApiState());
   };
+
+  // A printable page stands alone: what is on screen is what goes on paper.
+  if (route.name === 'print') return <PrintView key={JSON.stringify(route.target)} target={route.target} back={route.back} facilityName={facilityName ?? ''} />;
 
   return (
     <AppShell header={{ height: 64 }} padding="md">
@@ -145,6 +158,11 @@ export function Shell({
               {isAllowed('medical.read', user.roles) ? (
                 <NavButton route={{ name: 'medical', tab: 'dashboard' }} current={route}>
                   {t('nav.medical')}
+                </NavButton>
+              ) : null}
+              {isAllowed('reports.read', user.roles) ? (
+                <NavButton route={{ name: 'reports' }} current={route}>
+                  {t('nav.reports')}
                 </NavButton>
               ) : null}
               {isAllowed('system.admin', user.roles) ? (

@@ -1,11 +1,13 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import type { LiteracyLevel } from '../../shared/training/literacy';
+import type { PrintTarget } from '../../shared/reports';
 import { api } from '../api/api';
 
 /** The screens of a signed-in user. One workstation, no URLs to share: routes live in the store. */
 export type Route =
   | { name: 'roster' }
   | { name: 'admit' }
+  | { name: 'importRoster' }
   | { name: 'trainee'; traineeId: string }
   | { name: 'system' }
   | { name: 'account' }
@@ -19,7 +21,10 @@ export type Route =
   /** The printable certificate of a trainee's completed literacy level. */
   | { name: 'literacyCertificate'; traineeId: string; level: LiteracyLevel }
   | { name: 'labor'; tab: LaborTab }
-  | { name: 'reintegration' };
+  | { name: 'reintegration' }
+  | { name: 'reports'; month?: string }
+  /** A printable page (A4), shown alone without the app's frame; `back` is where it was opened from. */
+  | { name: 'print'; target: PrintTarget; back: Route };
 
 /** The tabs of the teachers' page: my classes, today's attendance sheet, the progress matrix. */
 export type LiteracyTab = 'classes' | 'attendance' | 'progress';

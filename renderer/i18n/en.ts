@@ -1,8 +1,10 @@
 import { dutyEn } from './duty';
 import { trainingEn } from './training';
+import { reportsMessages } from './reports';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { csvMessages } from './csv';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -77,6 +79,7 @@ export const en: Catalog = {
     roster: 'Trainees',
     system: 'System',
     accounts: 'Accounts',
+    reports: 'Reports',
   },
   account: {
     title: 'My account',
@@ -418,6 +421,8 @@ export const en: Catalog = {
   conduct: dutyEn.conduct,
   recognition: dutyEn.recognition,
   dutyLog: dutyEn.dutyLog,
+  csv: csvMessages.en.csv,
+  rosterImport: csvMessages.en.rosterImport,
   training: {
     notYet: 'This screen is being built.',
     literacy: { title: 'Literacy classes', tabs: { classes: 'My classes', attendance: "Today's attendance", progress: 'Progress' } },
@@ -428,6 +433,7 @@ export const en: Catalog = {
   literacy: trainingEn.literacy,
   labor: trainingEn.labor,
   reintegration: trainingEn.reintegration,
+  reports: reportsMessages.en,
   errors: {
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
     DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',
@@ -476,6 +482,7 @@ export const en: Catalog = {
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
     ...trainingEn.validation,
+    ...csvMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
     drugInactive: 'This drug is no longer in use in the formulary',
@@ -537,6 +544,8 @@ export const en: Catalog = {
     reviewBeforeSince: 'The review date cannot be before the start date',
     untilBeforeSince: 'The end date cannot be before the start date',
     invalidMonth: 'Invalid month (mm/yyyy)',
+    monthInFuture: 'This month has not begun: choose the current month or a past one',
+    invalidFileName: 'Invalid file name (no / \\ : * ? " < > |, ending in .pdf)',
     monthNotBegun: 'This month has not begun yet',
     monthBeforeAdmission: 'The trainee had not been admitted in this month',
     duplicateTrainee: 'A trainee is chosen twice',

@@ -1,8 +1,10 @@
 import { dutyVi } from './duty';
 import { trainingVi } from './training';
+import { reportsMessages } from './reports';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { csvMessages } from './csv';
 /**
  * Vietnamese catalog: the default language of Sen. `en.ts` must have exactly the same keys
  * (checked by the compiler through `Catalog` and by tests/component/i18n.test.ts).
@@ -78,6 +80,7 @@ export const vi = {
     roster: 'Học viên',
     system: 'Hệ thống',
     accounts: 'Tài khoản',
+    reports: 'Báo cáo',
   },
   account: {
     title: 'Tài khoản của tôi',
@@ -419,6 +422,8 @@ export const vi = {
   conduct: dutyVi.conduct,
   recognition: dutyVi.recognition,
   dutyLog: dutyVi.dutyLog,
+  csv: csvMessages.vi.csv,
+  rosterImport: csvMessages.vi.rosterImport,
   training: {
     notYet: 'Màn hình này đang được xây dựng.',
     literacy: { title: 'Lớp xóa mù chữ', tabs: { classes: 'Lớp của tôi', attendance: 'Điểm danh hôm nay', progress: 'Tiến bộ' } },
@@ -429,6 +434,7 @@ export const vi = {
   literacy: trainingVi.literacy,
   labor: trainingVi.labor,
   reintegration: trainingVi.reintegration,
+  reports: reportsMessages.vi,
   errors: {
     DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
     DETOX_EPISODE_CLOSED: 'Đợt cắt cơn này đã kết thúc: không thể đánh giá hay kết thúc thêm.',
@@ -477,6 +483,7 @@ export const vi = {
     ...detoxMessages.vi.validation,
     ...conductMessages.vi.validation,
     ...trainingVi.validation,
+    ...csvMessages.vi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',
     unknownDrug: 'Không có thuốc này trong danh mục',
     drugInactive: 'Thuốc này đã ngừng sử dụng trong danh mục',
@@ -538,6 +545,8 @@ export const vi = {
     reviewBeforeSince: 'Ngày xem xét lại không được trước ngày bắt đầu',
     untilBeforeSince: 'Ngày kết thúc không được trước ngày bắt đầu',
     invalidMonth: 'Tháng không hợp lệ (mm/yyyy)',
+    monthInFuture: 'Tháng này chưa bắt đầu: chọn tháng hiện tại hoặc một tháng đã qua',
+    invalidFileName: 'Tên tệp không hợp lệ (không dùng / \\ : * ? " < > |, kết thúc bằng .pdf)',
     monthNotBegun: 'Tháng này chưa bắt đầu',
     monthBeforeAdmission: 'Tháng này học viên chưa vào cơ sở',
     duplicateTrainee: 'Một học viên được chọn hai lần',

@@ -178,7 +178,7 @@ export interface ClassSummary {
   closedDate: string | null;
   /** Trainees enrolled now (or on the "as of" day). */
   enrolled: number;
-  /** The next scheduled day from today on (today included), or null when closed. */
+  /** The next scheduled day from today on (today while its sheet is not saved), or null when closed. */
   nextSession: string | null;
   /** Whether the class meets today by its schedule, and whether today's sheet is saved. */
   scheduledToday: boolean;

@@ -177,7 +177,7 @@ export interface ProgressRow {
   fileNumber: string;
   fullName: string;
   enrolledOn: string;
-  /** The day they left the class (withdrawn or the class closed), on or after the matrix's day; null while enrolled. */
+  /** The day they left the class (withdrawn or the class closed; not enrolled from then on), after the matrix's day; null while enrolled. */
   leftOn: string | null;
   released: boolean;
   skills: Record<Skill, ProgressCell>;

@@ -13,6 +13,7 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
   staff: [
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'giaovien', fullName: 'Nguyễn Thị Thu Hà', roles: ['teacher'] },
   ],
   counts: {
     events: 700,
@@ -37,7 +38,7 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
       workRestrictions: 25,
       phaseChanges: 1070,
     },
-    classes: { classes: 8, enrolments: 150, withdrawals: 100, sessions: 250, attendance: 5000, absences: 300 },
+    classes: { classes: 16, enrolments: 190, withdrawals: 180, sessions: 260, attendance: 1800, absences: 95 },
     literacy: { sheets: 200, observations: 1200, completions: 40 },
   },
   ms: 2500,
@@ -94,6 +95,7 @@ describe('open a demo facility', () => {
     expect(within(staff).getByText('trucban')).toBeTruthy();
     expect(staff.textContent).toContain('Lê Thị Hạnh (Y tế)');
     expect(staff.textContent).toContain('Phạm Văn Dũng (Trực ban)');
+    expect(staff.textContent).toContain('Nguyễn Thị Thu Hà (Giáo viên)');
     expect((screen.getByLabelText('Tên đăng nhập') as HTMLInputElement).value).toBe('admin');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Mật khẩu')));
     expect(bridge.callsTo('system.demo')).toEqual([{}]);
@@ -112,6 +114,7 @@ describe('open a demo facility', () => {
     const staff = within(credentials).getByTestId('demo-staff');
     expect(staff.textContent).toContain('Lê Thị Hạnh (Medical)');
     expect(staff.textContent).toContain('Phạm Văn Dũng (Duty officer)');
+    expect(staff.textContent).toContain('Nguyễn Thị Thu Hà (Teacher)');
   });
 
   it('shows a refusal in place and stays on the first-run screen', async () => {

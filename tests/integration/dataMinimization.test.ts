@@ -75,6 +75,8 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'medical.flags.dashboard': () => [{}],
   'medical.openRecord': ({ hiv }) => [{ traineeId: hiv }],
   'access.list': () => [{}],
+  // The check answers row issues only (codes and row numbers), whatever the roster holds.
+  'trainees.importCheck': () => [{ rows: [{ row: 2, values: { fileNumber: 'HS-2026-0001', fullName: 'Nguyễn Văn Bình' } }] }],
   'duty.keepApart.list': () => [{}, { includeEnded: true, asOf: PAST }],
   'duty.headcount.sheet': () => [{}, { asOf: PAST }],
   'duty.headcount.mismatches': () => [{}],
@@ -96,6 +98,9 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   // The days the seed records medical work and the duty officer's bed assignment (15/10/2026).
   'dutyLog.day': () => [{ date: '2026-09-20' }, { date: '2026-10-15' }],
   'dutyLog.handover': () => [{}],
+  // The monthly report holds medical figures in aggregate only: none of the values above.
+  'reports.monthly': () => [{ month: '2026-10' }, { month: '2026-09' }],
+  'reports.recordPrint': ({ hiv }) => [{ document: 'trainee_summary', traineeId: hiv }, { document: 'release_summary', traineeId: hiv }],
 };
 
 const QUERIES = (Object.keys(HANDLERS) as HandlerName[]).filter((n) => HANDLERS[n].kind === 'query');

@@ -65,6 +65,7 @@ const h = vi.hoisted(() => {
   });
 
   const defaultSession = {
+    on: vi.fn(),
     webRequest: { onHeadersReceived: vi.fn() },
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
@@ -99,7 +100,7 @@ import type { IpcMain, Session, WebContents } from 'electron';
 import { start, menuTemplate } from '../../electron/main/app';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { createCoreClient, isJsonLike, registerInvoke, relayInvoke } from '../../electron/main/coreClient';
-import { denyAllPermissions, guardWebContents, installCsp, isSameAppPage } from '../../electron/main/security';
+import { denyAllPermissions, guardWebContents, installCsp, isAppBlob, isSameAppPage } from '../../electron/main/security';
 import { APP_URL, appProtocolHandler, mimeTypeOf, resolveAppFile } from '../../electron/main/protocol';
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -329,6 +330,34 @@ describe('permissions', () => {
     const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
     denyAllPermissions(session as unknown as Session);
     expect((session.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean)()).toBe(false);
+  });
+});
+
+describe('downloads (CSV exports)', () => {
+  function download(url: string, filename = 'danh-sach-hoc-vien-2026-12-03.csv') {
+    const handler = h.defaultSession.on.mock.calls.find((c) => c[0] === 'will-download')![1] as (e: unknown, item: unknown) => void;
+    const event = { preventDefault: vi.fn() };
+    const item = { getURL: () => url, getFilename: () => filename, setSaveDialogOptions: vi.fn(), setSavePath: vi.fn() };
+    handler(event, item);
+    return { cancelled: event.preventDefault.mock.calls.length > 0, item };
+  }
+
+  it("saves only the page's own blob: files, through the save dialog with a CSV filter; cancels anything else", async () => {
+    await started();
+    const own = download('blob:app://sen/6c1d3c8e-4b7a-4f7e-9a49-0f1f3f0a2b11');
+    expect(own.cancelled).toBe(false);
+    expect(own.item.setSaveDialogOptions).toHaveBeenCalledWith({ filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }] });
+    // The person chooses where: no path is set for them.
+    expect(own.item.setSavePath).not.toHaveBeenCalled();
+    for (const url of ['https://example.com/x.csv', 'blob:https://example.com/1', 'blob:app://other/1', 'file:///etc/passwd', 'data:text/csv,a', 'blob:not a url']) {
+      expect(download(url).cancelled, url).toBe(true);
+    }
+  });
+
+  it('recognises blob: URLs of the dev server only under electron-vite dev', () => {
+    expect(isAppBlob('blob:http://localhost:5173/1', 'http://localhost:5173/')).toBe(true);
+    expect(isAppBlob('blob:http://localhost:5174/1', 'http://localhost:5173/')).toBe(false);
+    expect(isAppBlob('blob:app://sen/1', 'http://localhost:5173/')).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-/** The preload against a mocked `electron`: exactly `window.sen` with invoke and subscribe. */
+/** The preload against a mocked `electron`: exactly `window.sen` with invoke, subscribe and printToPdf. */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const h = vi.hoisted(() => ({
@@ -32,10 +32,10 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes exactly `sen`, with exactly invoke and subscribe', () => {
+  it('exposes exactly `sen`, with exactly invoke, printToPdf and subscribe', () => {
     expect(exposeCalls).toHaveLength(1);
     expect(exposeCalls[0]![0]).toBe('sen');
-    expect(Object.keys(exposed).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(exposed).sort()).toEqual(['invoke', 'printToPdf', 'subscribe']);
     expect(Object.values(exposed).every((v) => typeof v === 'function')).toBe(true);
   });
 
@@ -51,6 +51,13 @@ describe('preload', () => {
     const result = await exposed.invoke('trainees.list', { status: 'in_care' });
     expect(h.invoke).toHaveBeenCalledWith('sen:invoke', 'trainees.list', { status: 'in_care' });
     expect(result).toEqual({ ok: true, value: 'from main' });
+  });
+
+  it('forwards a print request to main over sen:printToPdf, and nothing else', async () => {
+    const request = { target: { document: 'monthly_report' as const, month: '2026-10' }, fileName: 'bao-cao.pdf' };
+    await exposed.printToPdf!(request);
+    expect(h.invoke).toHaveBeenCalledWith('sen:printToPdf', request);
+    expect(h.invoke).toHaveBeenCalledTimes(1);
   });
 
   it('subscribes to sen:changed, passes only the areas, and unsubscribes', () => {

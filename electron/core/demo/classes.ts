@@ -28,10 +28,10 @@ const SCHEDULES: Record<LiteracyPhase, { weekdays: number[]; startTime: string; 
 };
 /**
  * Attendance sheets are recorded for the last ATTENDANCE_DAYS of the story only (as the medication
- * rounds are): every session of every class for years would be a third of the log and of the time
- * to play it, for little more to see; a year shows two terms' sheets and rates.
+ * rounds are): a sheet is a command, and every session of every class for years would double the
+ * time to play the demo for little more to see; two months show the sheets and the rates.
  */
-export const ATTENDANCE_DAYS = 365;
+export const ATTENDANCE_DAYS = 60;
 const OTHER_NOTES = ['Gặp cán bộ quản lý', 'Làm việc với công an', 'Trực vệ sinh khu', 'Gia đình thăm gặp'];
 
 interface DemoClass {

@@ -16,6 +16,7 @@ import { formatFieldValue, label } from './format';
 import { ReleaseModal } from './ReleaseModal';
 import { TraineeTimeline } from './TraineeTimeline';
 import { TraineeFlagBadges } from '../medical/flags/RestrictionBadges';
+import { PrintButtons } from '../reports/print/PrintButtons';
 
 function Item({ name, children, testId }: { name: string; children: ReactNode; testId?: string }) {
   return (
@@ -147,7 +148,7 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
                 </Text>
               ) : null}
             </div>
-            {canEdit || canOpenMedical || canAdvance ? (
+            {!asOf ? (
               <Group gap="sm">
                 {canOpenMedical ? (
                   <Button variant="filled" onClick={() => dispatch(navigate({ name: 'medicalRecord', traineeId }))} data-testid="open-medical-record">
@@ -169,6 +170,7 @@ export function TraineePage({ traineeId, user }: { traineeId: string; user: Sess
                     </Button>
                   </>
                 ) : null}
+                <PrintButtons traineeId={traineeId} released={record.status === 'released'} />
               </Group>
             ) : null}
           </Group>

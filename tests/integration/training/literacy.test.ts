@@ -99,6 +99,22 @@ describe('literacy observations through the service', () => {
     f.service.close();
   });
 
+  it('a withdrawn trainee leaves the sheet and the matrix from the withdrawal day; a closed class keeps the roster it closed with', async () => {
+    const f = await medicalFixture(2, NOW);
+    const [a, b] = f.traineeIds as [string, string];
+    const classId = await classWith(f, [a, b]);
+    await f.ok('teacher', 'literacy.observe', sheet(classId, '2026-10-05', [a, b], 'pre_literate'));
+    await f.ok('teacher', 'classes.withdraw', { classId, traineeId: b, date: '2026-11-19', reason: 'transferred', note: 'Chuyển lớp' });
+    expect(issueCodes(await f.as('teacher', 'literacy.observe', sheet(classId, '2026-11-19', [b], 'phase1')))).toEqual(['VALIDATION', 'rows.0.traineeId:notEnrolled']);
+    await f.ok('teacher', 'literacy.observe', sheet(classId, '2026-11-18', [b], 'phase1'));
+    expect((await f.ok('teacher', 'literacy.progress', { classId })).rows.map((r) => r.traineeId)).toEqual([a]);
+    await f.ok('teacher', 'classes.close', { classId, date: TODAY, note: '' });
+    const closed = await f.ok('teacher', 'literacy.progress', { classId });
+    expect(closed.rows.map((r) => [r.traineeId, r.leftOn])).toEqual([[a, TODAY]]);
+    expect(issueCodes(await f.as('teacher', 'literacy.observe', sheet(classId, TODAY, [a], 'phase1')))).toEqual(['VALIDATION', 'rows.0.traineeId:notEnrolled']);
+    f.service.close();
+  });
+
   it('only teachers record; the admin reads; instructors and duty officers see nothing', async () => {
     const f = await medicalFixture(1, NOW);
     const [a] = f.traineeIds as [string];

@@ -148,10 +148,11 @@ describe('observe (decider)', () => {
     expect(code(() => observe(sheet([A, B], '2026-04-10'), facts, enrolments, BATCH, '2026-04-20'))).toBe('ok');
   });
 
-  it('refuses a date after the trainee left the class', () => {
+  it('refuses a date on or after the day the trainee left the class', () => {
     const left = new Map([[A, { enrolledOn: '2026-03-01', leftOn: '2026-04-01' }]]);
-    expect(code(() => observe(sheet([A], '2026-04-01'), facts, left, BATCH, '2026-04-20'))).toBe('ok');
-    expect(code(() => observe(sheet([A], '2026-04-02'), facts, left, BATCH, '2026-04-20'))).toBe('VALIDATION:rows.0.traineeId=notEnrolled');
+    expect(code(() => observe(sheet([A], '2026-03-31'), facts, left, BATCH, '2026-04-20'))).toBe('ok');
+    // Withdrawn on 1 April: no longer in the class from that day on.
+    expect(code(() => observe(sheet([A], '2026-04-01'), facts, left, BATCH, '2026-04-20'))).toBe('VALIDATION:rows.0.traineeId=notEnrolled');
   });
 
   it('refuses an unknown trainee', () => {

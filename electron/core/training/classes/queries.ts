@@ -91,7 +91,8 @@ function summary(r: ClassRow, day: string): ClassSummary {
     openedDate: r.opened_date,
     closedDate: r.closed_date,
     enrolled: r.enrolled,
-    nextSession: nextSession(weekdays, day, closed),
+    // Today's session counts as next until its sheet is saved.
+    nextSession: nextSession(weekdays, r.taken_today === 1 ? addDays(day, 1) : day, closed),
     scheduledToday: !closed && r.opened_date <= day && weekdays.includes(isoWeekday(day)),
     takenToday: r.taken_today === 1,
     sessionsHeld: r.sessions,

@@ -15,7 +15,7 @@ export interface TraineeFacts {
 /** A trainee's enrolment in the class the command names (the latest one, if enrolled twice). */
 export interface Enrolment {
   enrolledOn: string;
-  /** The day they left the class (withdrawn, or the class closed); null while enrolled. */
+  /** The day they left the class (withdrawn, or the class closed): no longer enrolled from that day on; null while enrolled. */
   leftOn: string | null;
 }
 
@@ -29,7 +29,7 @@ function checkEnrolled(path: string, date: string, facts: TraineeFacts | undefin
   if (facts.status === 'released') throw new SenError('ALREADY_RELEASED', `The trainee of ${path} has been released.`, [{ path, code: 'traineeReleased' }]);
   if (!enrolment) refuse([{ path, code: 'notEnrolled' }]);
   if (date < enrolment.enrolledOn) refuse([{ path, code: 'beforeEnrolment' }]);
-  if (enrolment.leftOn !== null && date > enrolment.leftOn) refuse([{ path, code: 'notEnrolled' }]);
+  if (enrolment.leftOn !== null && date >= enrolment.leftOn) refuse([{ path, code: 'notEnrolled' }]);
 }
 
 export interface ObserveCommand {

@@ -84,12 +84,13 @@ function baseline(mine: readonly SkillObservation[], skill: Skill, enrolledOn: s
   return (before ?? own.find((o) => o.date > enrolledOn))?.level ?? null;
 }
 
-/** The class's trainees (enrolled on `day`, or on the closing day) x skills, with the derived status and completions. */
+/** The class's trainees (enrolled on `day`, or on the class's last day) x skills, with the derived status and completions. */
 export function progress(db: Database.Database, classId: string, day: string): ProgressMatrix {
   const cls = classOf(db, classId);
-  // A class closed before `day` shows the roster it closed with.
-  const rosterDay = cls.closed_date !== null && cls.closed_date < day ? cls.closed_date : day;
-  const enrolled = [...enrolments(db, classId, null, rosterDay)].filter(([, e]) => e.leftOn === null || e.leftOn >= rosterDay);
+  // Enrolled on D: enrolled_date <= D < withdrawn_date (the classes slice's rule). A class closed
+  // by `day` shows those it still had when it closed (closing withdraws them that day).
+  const closedBy = cls.closed_date !== null && cls.closed_date <= day ? cls.closed_date : null;
+  const enrolled = [...enrolments(db, classId, null, closedBy ?? day)].filter(([, e]) => e.leftOn === null || (closedBy !== null ? e.leftOn >= closedBy : e.leftOn > day));
   const ids = enrolled.map(([id]) => id);
   const people = new Map(
     db

@@ -1,9 +1,12 @@
 import { Alert, Badge, Button, Card, Group, List, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
-import { assignInput, moveInput, vacateInput, type BoardOccupant, type BoardRoom, type HousingWarning } from '../../../../shared/duty/housing';
+import { assignInput, moveInput, vacateInput, type BoardOccupant, type BoardRoom, type BoardTrainee, type HousingBoardData, type HousingWarning } from '../../../../shared/duty/housing';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { validationMessage } from '../../../i18n/messages';
 import { useAssignBedMutation, useHousingBoardQuery, useLazyHousingCheckQuery, useMoveBedMutation, useVacateBedMutation } from './api';
 import { issuesOf, serverIssues } from './formIssues';
@@ -29,6 +32,33 @@ export function WarningText({ w }: { w: HousingWarning }) {
  * the trainees in care without a bed. Placing is keyboard-first: pick a trainee, pick a free bed,
  * Enter. Sen checks first and shows the warnings; recording anyway needs a reason, which is logged.
  */
+interface BoardCsvRow extends BoardTrainee {
+  dorm: string;
+  room: string;
+  bed: number | null;
+  since: string | null;
+}
+
+/** One line per occupied bed, then the trainees without one. */
+function boardCsvRows(data: HousingBoardData): BoardCsvRow[] {
+  return [
+    ...data.rooms.flatMap((r) => r.occupants.map((o) => ({ ...o, dorm: r.dormName, room: r.name }))),
+    ...data.unassigned.map((u) => ({ ...u, dorm: '', room: '', bed: null, since: null })),
+  ];
+}
+
+function boardCsvColumns(t: TFunction): CsvColumn<BoardCsvRow>[] {
+  return [
+    { header: t('csv.columns.dorm'), value: (r) => r.dorm },
+    { header: t('csv.columns.room'), value: (r) => r.room },
+    { header: t('csv.columns.bed'), value: (r) => r.bed },
+    { header: t('fields.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('fields.fullName'), value: (r) => r.fullName },
+    { header: t('csv.columns.since'), value: (r) => formatDate(r.since) },
+    { header: t('housing.board.separateHousing'), value: (r) => (r.separateHousing ? t('csv.yes') : t('csv.no')) },
+  ];
+}
+
 export function HousingBoard() {
   const { t } = useTranslation();
   const { data, error } = useHousingBoardQuery({});
@@ -124,6 +154,9 @@ export function HousingBoard() {
 
   return (
     <Stack gap="md" data-testid="housing-board">
+      <Group justify="flex-end">
+        <CsvExportButton fileName={t('csv.files.housingBoard')} columns={boardCsvColumns(t)} rows={boardCsvRows(data)} />
+      </Group>
       <Paper withBorder p="md">
         <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="place-form">
           <Stack gap="sm">

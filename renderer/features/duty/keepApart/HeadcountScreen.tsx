@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { resolveMismatchInput, WHOLE_FACILITY, type HeadcountMismatch } from '../../../../shared/duty/keepApart';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { FlagFormModal } from '../../medical/flags/FlagForm';
 import { useHeadcountMismatchesQuery, useHeadcountSheetQuery, useRecordHeadcountMutation, useResolveMismatchMutation } from './api';
 
@@ -38,6 +40,17 @@ export function HeadcountScreen() {
       setNotes({});
     }
   };
+
+  const mismatchColumns: CsvColumn<HeadcountMismatch>[] = [
+    { header: t('keepApart.headcount.at'), value: (m) => formatDateTime(m.at) },
+    { header: t('keepApart.headcount.room'), value: (m) => roomName(m.roomId, m.roomName) },
+    { header: t('keepApart.headcount.expected'), value: (m) => m.expected - m.atHospital },
+    { header: t('keepApart.headcount.atHospital'), value: (m) => m.atHospital },
+    { header: t('keepApart.headcount.counted'), value: (m) => m.counted },
+    { header: t('csv.columns.absent'), value: (m) => m.absent },
+    { header: t('csv.columns.unexpected'), value: (m) => m.unexpected },
+    { header: t('keepApart.headcount.note'), value: (m) => m.note },
+  ];
 
   return (
     <Stack gap="lg" data-testid="headcount-screen">
@@ -122,7 +135,10 @@ export function HeadcountScreen() {
       </Stack>
 
       <Stack gap="xs" data-testid="headcount-mismatches">
-        <Title order={4}>{t('keepApart.headcount.mismatches')}</Title>
+        <Group justify="space-between">
+          <Title order={4}>{t('keepApart.headcount.mismatches')}</Title>
+          <CsvExportButton fileName={t('csv.files.headcount')} columns={mismatchColumns} rows={mismatches.data} />
+        </Group>
         <ErrorAlert error={mismatches.error} />
         {mismatches.data && mismatches.data.length === 0 ? (
           <Text size="sm" c="dimmed">

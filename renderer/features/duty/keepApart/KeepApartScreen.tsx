@@ -5,6 +5,8 @@ import { formatDate, todayIso } from '../../../../shared/dates';
 import { endKeepApartInput, KEEP_APART_LEVELS, KEEP_APART_REASONS, KEEP_APART_ROLES, setKeepApartInput, type KeepApartRule } from '../../../../shared/duty/keepApart';
 import { useListTraineesQuery } from '../../../api/api';
 import { ErrorAlert } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { FlagFormModal } from '../../medical/flags/FlagForm';
 import { useEndKeepApartMutation, useKeepApartRulesQuery, useSetKeepApartMutation } from './api';
 
@@ -31,12 +33,25 @@ export function KeepApartScreen() {
   const reasonLabel = (r: string) => t(`keepApart.reasons.${r}` as 'keepApart.reasons.other');
   const roleLabel = (r: string) => t(`keepApart.roles.${r}` as 'keepApart.roles.unknown');
   const roles = KEEP_APART_ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
+  const person = (p: KeepApartRule['a']) => `${p.fileNumber} ${p.fullName}`;
+  const columns: CsvColumn<KeepApartRule>[] = [
+    { header: t('csv.columns.first'), value: (r) => person(r.a) },
+    { header: t('csv.columns.role'), value: (r) => roleLabel(r.a.role) },
+    { header: t('csv.columns.second'), value: (r) => person(r.b) },
+    { header: t('csv.columns.role'), value: (r) => roleLabel(r.b.role) },
+    { header: t('keepApart.columns.level'), value: (r) => levelLabel(r.level) },
+    { header: t('keepApart.columns.reason'), value: (r) => reasonLabel(r.reason) },
+    { header: t('csv.columns.note'), value: (r) => r.note },
+    { header: t('keepApart.columns.review'), value: (r) => formatDate(r.reviewDate) },
+    { header: t('csv.columns.endedDate'), value: (r) => formatDate(r.endedDate) },
+  ];
 
   return (
     <Stack gap="md" data-testid="keep-apart-screen">
       <Group justify="space-between">
         <Title order={3}>{t('keepApart.title')}</Title>
         <Group>
+          <CsvExportButton fileName={t('csv.files.keepApart')} columns={columns} rows={data} />
           <Checkbox label={t('keepApart.showEnded')} checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} />
           <Button onClick={() => setDialog({ kind: 'set' })} data-testid="keep-apart-add">
             {t('keepApart.add')}

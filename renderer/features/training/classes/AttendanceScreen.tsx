@@ -177,7 +177,7 @@ export function Sheet({ sheet }: { sheet: AttendanceSheet }) {
             <Table.Th>#</Table.Th>
             <Table.Th>{t('classes.fileNumber')}</Table.Th>
             <Table.Th>{t('classes.fullName')}</Table.Th>
-            <Table.Th>{t('classes.sheet.present')}</Table.Th>
+            <Table.Th>{t('classes.sheet.mark')}</Table.Th>
             <Table.Th>{t('classes.sheet.reason')}</Table.Th>
             <Table.Th>{t('classes.sheet.note')}</Table.Th>
           </Table.Tr>

@@ -280,7 +280,7 @@ function Sessions({ detail }: { detail: ClassDetail }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {detail.sessions.map((x) => (
+              {detail.sessions.slice(0, 30).map((x) => (
                 <Table.Tr key={x.date}>
                   <Table.Td>{formatDate(x.date)}</Table.Td>
                   <Table.Td>{x.present}</Table.Td>

@@ -71,7 +71,25 @@ export function OpenClassForm({ user, onDone }: { user: SessionUser; onDone: (cl
         <ErrorAlert error={state.error ?? teachers.error} />
         <TextInput label={t('classes.name')} withAsterisk autoComplete="off" data-autofocus error={msg('name')} {...form.register('name')} data-testid="class-name" />
         <SimpleGrid cols={2}>
-          <NativeSelect label={t('classes.teacher')} withAsterisk data={teacherOptions} error={msg('teacherId')} {...form.register('teacherId')} data-testid="class-teacher" />
+          {/* Controlled: the teachers arrive after the form, and the default (the teacher opening it) must then show. */}
+          <Controller
+            control={form.control}
+            name="teacherId"
+            render={({ field }) => (
+              <NativeSelect
+                label={t('classes.teacher')}
+                withAsterisk
+                data={teacherOptions}
+                error={msg('teacherId')}
+                name={field.name}
+                ref={field.ref}
+                value={field.value}
+                onBlur={field.onBlur}
+                onChange={(e) => field.onChange(e.currentTarget.value)}
+                data-testid="class-teacher"
+              />
+            )}
+          />
           <NativeSelect label={t('classes.phase')} withAsterisk data={LITERACY_PHASES.map((p) => ({ value: p, label: t(`classes.phases.${p}`) }))} error={msg('phase')} {...form.register('phase')} />
         </SimpleGrid>
         <Controller

@@ -27,8 +27,8 @@ export function ObservationSheet({ classId, rows }: { classId: string; rows: rea
   const cells = useRef(new Map<string, HTMLTableCellElement | null>());
 
   const date = parseDisplayDate(dateText);
-  // The roster of the chosen day: enrolled on or before it and not gone by then.
-  const roster = rows.filter((r) => !r.released && (date === null || (r.enrolledOn <= date && (r.leftOn === null || r.leftOn >= date))));
+  // The roster of the chosen day: enrolled on or before it, not withdrawn on or before it.
+  const roster = rows.filter((r) => !r.released && (date === null || (r.enrolledOn <= date && (r.leftOn === null || r.leftOn > date))));
   const columns = SKILLS.filter((s) => skills.includes(s));
   const chosen = roster
     .map((r) => ({ traineeId: r.traineeId, skills: columns.flatMap((skill) => (picks.has(key(r.traineeId, skill)) ? [{ skill, level: picks.get(key(r.traineeId, skill))! }] : [])) }))

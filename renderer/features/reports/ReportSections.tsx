@@ -1,0 +1,115 @@
+import { Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { RATINGS, REWARD_KINDS } from '../../../shared/duty/recognition';
+import type { ReportGroup, ReportRow, ReportSection } from '../../../shared/reports';
+import { measureLabel, typeLabel } from '../duty/conduct/labels';
+import { label } from '../trainees/format';
+
+function oneOf<T extends string>(values: readonly T[], v: string): v is T {
+  return (values as readonly string[]).includes(v);
+}
+
+/** A key of the reports catalog built at run time (section, group and row ids come from the core); the component test checks every one has a label. */
+const dynamic = (t: TFunction, key: string): string => (t as unknown as (k: string) => string)(key);
+
+/** A row's label: a catalog name as typed, another area's code with that area's label, else this area's own. */
+export function rowLabel(t: TFunction, group: string, row: ReportRow): string {
+  if (row.label) return row.label;
+  switch (group) {
+    case 'admissionsByType':
+      return label.admissionType(t, row.key);
+    case 'releasesByKind':
+      return label.releaseKind(t, row.key);
+    case 'violationsByType':
+      return typeLabel(t, row.key, undefined);
+    case 'measuresByKind':
+      return measureLabel(t, row.key);
+    case 'rewardsByKind':
+      return oneOf(REWARD_KINDS, row.key) ? t(`recognition.kinds.${row.key}`) : row.key;
+    case 'ratings':
+      return oneOf(RATINGS, row.key) ? t(`recognition.ratings.${row.key}`) : row.key;
+    default:
+      return dynamic(t, `reports.rows.${group}.${row.key}`);
+  }
+}
+
+const percent = (value: number, of: number, lang: string) => (of === 0 ? '—' : `${((100 * value) / of).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} %`);
+
+/** Horizontal bars, one per row, drawn inline (no chart package): distributions read better so. */
+function Bars({ rows, title }: { rows: { label: string; value: number }[]; title: string }) {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const rowHeight = 22;
+  // Fits beside a 330 px table within an A4 sheet's 182 mm.
+  const labelWidth = 170;
+  const barWidth = 120;
+  return (
+    <svg role="img" aria-label={title} width={labelWidth + barWidth + 40} height={rows.length * rowHeight + 4} style={{ flex: 'none' }}>
+      {rows.map((r, i) => (
+        <g key={r.label} transform={`translate(0, ${i * rowHeight + 2})`}>
+          <text x={labelWidth - 6} y={14} textAnchor="end" fontSize={10} fill="#333">
+            <title>{r.label}</title>
+            {r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label}
+          </text>
+          <rect x={labelWidth} y={3} width={(barWidth * r.value) / max} height={rowHeight - 8} fill="#2f6f9f" rx={2} />
+          <text x={labelWidth + (barWidth * r.value) / max + 4} y={14} fontSize={11} fill="#333">
+            {r.value}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function GroupTable({ section, group }: { section: string; group: ReportGroup }) {
+  const { t, i18n } = useTranslation();
+  const title = dynamic(t, `reports.groups.${group.id}`);
+  const rows = group.rows.map((r) => ({ row: r, label: rowLabel(t, group.id, r) }));
+  const hasShare = group.rows.some((r) => r.of !== undefined);
+  return (
+    <Stack gap={4} className="sen-keep" data-testid={`report-group-${group.id}`}>
+      <Text fw={600} size="sm">
+        {title}
+      </Text>
+      <Group align="flex-start" gap="lg" wrap="nowrap">
+        <Table withTableBorder withColumnBorders verticalSpacing={2} fz="sm" style={{ width: group.chart ? 330 : 460, flex: 'none' }}>
+          <Table.Tbody>
+            {rows.map(({ row, label: text }) => (
+              <Table.Tr key={row.key} data-testid={`report-${section}-${group.id}-${row.key}`}>
+                <Table.Td>{text}</Table.Td>
+                <Table.Td ta="right" w={90} title={row.value === null ? t('reports.notRecorded') : undefined}>
+                  {row.value === null ? '—' : row.of !== undefined ? `${row.value} / ${row.of}` : row.value}
+                </Table.Td>
+                {hasShare ? <Table.Td ta="right" w={80}>{row.value !== null && row.of !== undefined ? percent(row.value, row.of, i18n.language) : ''}</Table.Td> : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {group.chart ? <Bars title={t('reports.chart', { title })} rows={rows.map(({ row, label: text }) => ({ label: text, value: row.value ?? 0 }))} /> : null}
+      </Group>
+    </Stack>
+  );
+}
+
+/** Every section of a monthly report, the same on screen and on paper. */
+export function ReportSections({ sections }: { sections: readonly ReportSection[] }) {
+  const { t } = useTranslation();
+  const anyNotRecorded = sections.some((s) => s.groups.some((g) => g.rows.some((r) => r.value === null)));
+  return (
+    <Stack gap="lg">
+      {sections.map((s) => (
+        <Stack key={s.id} gap="sm" data-testid={`report-section-${s.id}`}>
+          <Title order={4}>{dynamic(t, `reports.sections.${s.id}`)}</Title>
+          {s.groups.map((g) => (
+            <GroupTable key={g.id} section={s.id} group={g} />
+          ))}
+        </Stack>
+      ))}
+      {anyNotRecorded ? (
+        <Text size="xs" c="dimmed">
+          {t('reports.notRecordedNote')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
