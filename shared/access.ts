@@ -7,7 +7,7 @@ import type { HandlerSpec } from './api';
  * up writes an AccessRecorded event (stream `access`) with who (meta.actor), when (recordedAt)
  * and whose data (traineeId, or null for facility-wide exports and backups).
  */
-export const ACCESS_KINDS = ['medical_record', 'export', 'print', 'backup'] as const;
+export const ACCESS_KINDS = ['medical_record', 'export', 'print', 'backup', 'restore'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 export const ACCESS_EVENTS = {

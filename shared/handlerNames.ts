@@ -122,6 +122,11 @@ export const HANDLER_NAMES = [
   'dutyLog.recordNote',
   'dutyLog.day',
   'dutyLog.handover',
+  // backups (shared/backup.ts)
+  'backup.status',
+  'backup.run',
+  'backup.configure',
+  'backup.restore',
   // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
   // training: classes (classes.*)
   'classes.teachers',
@@ -141,6 +146,18 @@ export const HANDLER_NAMES = [
   'literacy.certificate',
 
   // training: labor (labor.*)
+  'labor.workshops.open',
+  'labor.workshops.change',
+  'labor.workshops.close',
+  'labor.assign',
+  'labor.unassign',
+  'labor.sheet.record',
+  'labor.workshops.list',
+  'labor.workshop',
+  'labor.candidates',
+  'labor.instructors',
+  'labor.sheet',
+  'labor.totals',
 
   // training: reintegration (reintegration.*)
 

@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess, type MenuItemConstructorOptions } from 'electron';
 import { createCoreClient, registerInvoke, type CoreClient } from './coreClient';
+import { registerPathPicker } from './pickers';
 import { buildPaths, dataDirFor } from './paths';
 import { registerPrint } from './print';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './protocol';
@@ -42,9 +43,19 @@ export function start(): void {
   });
 
   app.on('window-all-closed', () => app.quit());
+  let coreEnded = false;
   app.on('before-quit', () => {
     quitting = true;
-    core?.stop();
+    void core?.stop();
+  });
+  // The core may be writing its backup on exit: Sen ends only once the core has closed its database.
+  app.on('will-quit', (event) => {
+    if (!core || coreEnded) return;
+    event.preventDefault();
+    void core.stop().then(() => {
+      coreEnded = true;
+      app.quit();
+    });
   });
 
   void app.whenReady().then(() => {
@@ -71,6 +82,7 @@ export function start(): void {
     });
     registerInvoke(ipcMain, client, isAppPage);
     registerPrint(ipcMain, client, isAppPage);
+    registerPathPicker(ipcMain, dialog, isAppPage, () => mainWindow);
 
     const win = createMainWindow(paths.preload, appUrl);
     const connection = String(win.webContents.id); // read now: the web contents is gone once closed

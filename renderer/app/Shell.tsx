@@ -71,7 +71,7 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'literacyCertificate':
       return isAllowed('literacy.read', user.roles) ? <CertificatePage traineeId={route.traineeId} level={route.level} /> : <RosterPage user={user} />;
     case 'labor':
-      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} workshopId={route.workshopId} /> : <RosterPage user={user} />;
     case 'reintegration':
       return isAllowed('reintegration.read', user.roles) ? <ReintegrationPage user={user} /> : <RosterPage user={user} />;
     case 'accessLog':

@@ -20,7 +20,7 @@ export type Route =
   | { name: 'literacy'; tab: LiteracyTab; classId?: string }
   /** The printable certificate of a trainee's completed literacy level. */
   | { name: 'literacyCertificate'; traineeId: string; level: LiteracyLevel }
-  | { name: 'labor'; tab: LaborTab }
+  | { name: 'labor'; tab: LaborTab; workshopId?: string }
   | { name: 'reintegration' }
   | { name: 'reports'; month?: string }
   /** A printable page (A4), shown alone without the app's frame; `back` is where it was opened from. */

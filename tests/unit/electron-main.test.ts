@@ -79,7 +79,7 @@ const h = vi.hoisted(() => {
       return core;
     }),
   };
-  const dialog = { showErrorBox: vi.fn() };
+  const dialog = { showErrorBox: vi.fn(), showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/media/usb/SEN'] })) };
   const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
   const Menu = { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() };
   return { Emitter, FakeWebContents, FakeWindow, FakeCore, app, defaultSession, ipcMain, cores, utilityProcess, dialog, Menu, protocol };
@@ -467,6 +467,29 @@ describe('core', () => {
     expect(h.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 
+  it('waits for a core writing its backup on exit: no kill after the usual grace, Sen ends once the core has', async () => {
+    const { core } = await started();
+    vi.useFakeTimers();
+    core.emit('message', { kind: 'ready' });
+    h.app.emit('before-quit');
+    core.emit('message', { kind: 'backing-up' });
+    vi.advanceTimersByTime(60_000);
+    expect(core.kill).not.toHaveBeenCalled();
+    const willQuit = { preventDefault: vi.fn() };
+    h.app.emit('will-quit', willQuit);
+    expect(willQuit.preventDefault).toHaveBeenCalled();
+    expect(h.app.quit).not.toHaveBeenCalled();
+    core.emit('exit', 0);
+    vi.useRealTimers();
+    await flush();
+    expect(h.app.quit).toHaveBeenCalledTimes(1);
+    // The second will-quit (from that quit) goes through.
+    const again = { preventDefault: vi.fn() };
+    h.app.emit('will-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+    expect(h.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+
   it('answers pending calls when the core dies', async () => {
     const proc = new h.FakeCore();
     const client = createCoreClient(proc);
@@ -509,5 +532,36 @@ describe('source scan', () => {
       expect(text).not.toMatch(/(contextIsolation|sandbox|webSecurity): false/);
     }
     expect(files.length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('sen:choosePath (the backup folder and file pickers)', () => {
+  async function picker() {
+    const { win } = await started();
+    const call = h.ipcMain.handle.mock.calls.find(([channel]) => channel === 'sen:choosePath') as unknown as [string, (event: unknown, kind: unknown) => Promise<unknown>];
+    return { win, choose: call[1] };
+  }
+
+  it('shows the native folder dialog for the app page and answers the chosen path', async () => {
+    const { win, choose } = await picker();
+    win.emit('ready-to-show');
+    await expect(choose(invokeEvent(win), 'folder')).resolves.toBe('/media/usb/SEN');
+    const options = h.dialog.showOpenDialog.mock.calls[0]!.at(-1) as { properties: string[] };
+    expect(options.properties).toEqual(['openDirectory', 'createDirectory']);
+    await expect(choose(invokeEvent(win), 'backupFile')).resolves.toBe('/media/usb/SEN');
+    expect(h.dialog.showOpenDialog.mock.calls[1]!.at(-1)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['senbak'] }] });
+  });
+
+  it('answers null when cancelled', async () => {
+    const { win, choose } = await picker();
+    h.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(choose(invokeEvent(win), 'folder')).resolves.toBeNull();
+  });
+
+  it('refuses unknown kinds and foreign pages without showing a dialog', async () => {
+    const { win, choose } = await picker();
+    for (const kind of ['file', 'openFile', '', null, { kind: 'folder' }, '__proto__']) await expect(choose(invokeEvent(win), kind)).resolves.toBeNull();
+    await expect(choose(invokeEvent(win, 'https://evil.example/'), 'folder')).resolves.toBeNull();
+    expect(h.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 });

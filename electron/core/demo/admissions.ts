@@ -188,6 +188,7 @@ export class AdmissionsArea implements DemoArea {
       if (!world.inCare.has(exit.traineeId)) continue;
       await world.command('trainees.release', { traineeId: exit.traineeId, releaseDate: world.day, kind: exit.kind, note: exit.note });
       world.inCare.delete(exit.traineeId);
+      world.departures.set(exit.traineeId, exit.kind);
       this.counts.released += 1;
       this.counts.releasedByKind[exit.kind] += 1;
     }

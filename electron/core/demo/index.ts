@@ -4,6 +4,8 @@ import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
 import { ClassesArea } from './classes';
 import { LiteracyArea } from './literacy';
+import { DutyArea } from './duty';
+import { LaborArea } from './labor';
 import { MedicalArea } from './medical';
 import { FACILITY_NAME } from './people';
 import { Rng } from './random';
@@ -40,21 +42,24 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   const password = options.password ?? DEMO_PASSWORD;
   const rng = new Rng(`sen-demo:${options.seed}`);
   const ids = rng.fork('ids');
-  driver.setIds?.(() => ids.uuid());
 
   // The story runs from set-up day to yesterday: nothing in it may be recorded after `end`.
   const lastDay = addDays(todayIso(end), -1);
   const firstDay = addYears(lastDay, -options.years);
   const world = new DemoWorld(driver, rng.fork('clock'), end);
   world.connection = CONNECTION;
+  driver.setIds?.(() => (world.laneIds ?? ids).uuid());
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
   const classes = new ClassesArea(rng.fork('classes'), password, lastDay);
   const literacy = new LiteracyArea(rng.fork('literacy'));
+  const labor = new LaborArea(rng.fork('labor'), password, lastDay);
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
-  // Later areas (housing, conduct, literacy, labor) join here, each with its own stream. The
-  // medical area walks the clock into the evening (rounds, night assessments): it stays last.
-  const areas: DemoArea[] = [admissions, classes, literacy, medical];
+  const duty = new DutyArea(rng.fork('duty'), options.trainees, lastDay);
+  // Each area has its own stream. The duty officers write up the day in the evening, after the
+  // medical area's night work, on their own lane (clock and ids): the other areas' stories are the
+  // same with or without them for a seed.
+  const areas: DemoArea[] = [admissions, classes, literacy, labor, medical, duty];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -64,6 +69,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) {
     world.startDay(day);
     for (const area of areas) await area.day(world);
+    for (const area of areas) await area.evening?.(world);
   }
   for (const area of areas) await area.finish?.(world);
 
@@ -73,7 +79,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
     facilityName: FACILITY_NAME,
     username: DEMO_USERNAME,
     password,
-    staff: [...medical.staff, ...classes.staff],
+    staff: [...medical.staff, ...classes.staff, ...labor.staff],
     counts: {
       // The sign-out is the last event, after the stats were read.
       events: stats.totalEvents + 1,
@@ -84,6 +90,8 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       medical: medical.counts,
       classes: classes.counts,
       literacy: literacy.counts,
+      duty: duty.counts,
+      labor: labor.counts,
     },
     ms: Math.round(performance.now() - started),
   };

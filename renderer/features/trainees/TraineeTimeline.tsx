@@ -11,6 +11,7 @@ import { useTimelineQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
 import { HousingTimelineBody } from '../duty/housing/HousingTimelineBody';
 import { KeepApartTimelineBody } from '../duty/keepApart/KeepApartTimelineBody';
+import { LaborTimelineBody } from '../training/labor/LaborTimelineBody';
 import { RecognitionTimelineBody } from '../duty/recognition/RecognitionTimelineBody';
 import { ConductTimelineBody } from '../duty/conduct/ConductTimelineBody';
 import { LiteracyTimelineBody } from '../training/literacy/LiteracyTimelineBody';
@@ -171,6 +172,10 @@ function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; ref
     case 'SkillsObserved':
     case 'LiteracyCompleted':
       return <LiteracyTimelineBody entry={entry} />;
+    case 'TraineeAssignedToWorkshop':
+    case 'TraineeUnassignedFromWorkshop':
+    case 'LaborRecorded':
+      return <LaborTimelineBody entry={entry} />;
     case 'EventVoided':
       return (
         <Stack gap={2} data-testid="timeline-void">

@@ -210,11 +210,11 @@ export function ConductScreen() {
                     {mayWrite ? (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button size="compact-sm" onClick={() => setDialog({ kind: 'impose', violation: v })}>
+                          <Button size="compact-xs" variant="light" onClick={() => setDialog({ kind: 'impose', violation: v })}>
                             {t('conduct.actions.impose')}
                           </Button>
                           {v.selfCriticismDate === null ? (
-                            <Button size="compact-sm" variant="default" onClick={() => setDialog({ kind: 'selfCriticism', violation: v })}>
+                            <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'selfCriticism', violation: v })}>
                               {t('conduct.actions.selfCriticism')}
                             </Button>
                           ) : null}

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { resolveMismatchInput, WHOLE_FACILITY, type HeadcountMismatch } from '../../../../shared/duty/keepApart';
+import { isAllowed } from '../../../../shared/roles';
+import { useStatusQuery } from '../../../api/api';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
 import { CsvExportButton } from '../../../components/CsvExportButton';
 import type { CsvColumn } from '../../../components/csvExport';
@@ -23,6 +25,8 @@ export function HeadcountScreen() {
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [empty, setEmpty] = useState(false);
   const [resolving, setResolving] = useState<HeadcountMismatch | null>(null);
+  // Admins see the sheet and the differences; only duty officers count and resolve.
+  const mayWrite = isAllowed('duty.write', useStatusQuery().data?.user?.roles ?? []);
   const roomName = (id: string, name: string) => (id === WHOLE_FACILITY ? t('keepApart.headcount.wholeFacility') : name);
 
   const save = async () => {
@@ -82,8 +86,8 @@ export function HeadcountScreen() {
                   <Table.Th>{t('keepApart.headcount.room')}</Table.Th>
                   <Table.Th>{t('keepApart.headcount.expected')}</Table.Th>
                   <Table.Th>{t('keepApart.headcount.atHospital')}</Table.Th>
-                  <Table.Th>{t('keepApart.headcount.counted')}</Table.Th>
-                  <Table.Th>{t('keepApart.headcount.note')}</Table.Th>
+                  {mayWrite ? <Table.Th>{t('keepApart.headcount.counted')}</Table.Th> : null}
+                  {mayWrite ? <Table.Th>{t('keepApart.headcount.note')}</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -95,41 +99,47 @@ export function HeadcountScreen() {
                       <Table.Td>{name}</Table.Td>
                       <Table.Td data-testid="expected-present">{r.expectedPresent}</Table.Td>
                       <Table.Td title={hospital.map((o) => o.fullName).join(', ')}>{hospital.length}</Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          aria-label={`${t('keepApart.headcount.counted')}: ${name}`}
-                          inputMode="numeric"
-                          autoComplete="off"
-                          autoFocus={i === 0}
-                          w={90}
-                          value={counts[r.roomId] ?? ''}
-                          onChange={(e) => {
-                            const v = e.currentTarget.value;
-                            setCounts((c) => ({ ...c, [r.roomId]: v }));
-                          }}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          aria-label={`${t('keepApart.headcount.note')}: ${name}`}
-                          autoComplete="off"
-                          value={notes[r.roomId] ?? ''}
-                          onChange={(e) => {
-                            const v = e.currentTarget.value;
-                            setNotes((n) => ({ ...n, [r.roomId]: v }));
-                          }}
-                        />
-                      </Table.Td>
+                      {mayWrite ? (
+                        <>
+                          <Table.Td>
+                            <TextInput
+                              aria-label={`${t('keepApart.headcount.counted')}: ${name}`}
+                              inputMode="numeric"
+                              autoComplete="off"
+                              autoFocus={i === 0}
+                              w={90}
+                              value={counts[r.roomId] ?? ''}
+                              onChange={(e) => {
+                                const v = e.currentTarget.value;
+                                setCounts((c) => ({ ...c, [r.roomId]: v }));
+                              }}
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <TextInput
+                              aria-label={`${t('keepApart.headcount.note')}: ${name}`}
+                              autoComplete="off"
+                              value={notes[r.roomId] ?? ''}
+                              onChange={(e) => {
+                                const v = e.currentTarget.value;
+                                setNotes((n) => ({ ...n, [r.roomId]: v }));
+                              }}
+                            />
+                          </Table.Td>
+                        </>
+                      ) : null}
                     </Table.Tr>
                   );
                 })}
               </Table.Tbody>
             </Table>
-            <Group justify="flex-end" mt="sm">
-              <Button type="submit" loading={recordState.isLoading}>
-                {t('keepApart.headcount.save')}
-              </Button>
-            </Group>
+            {mayWrite ? (
+              <Group justify="flex-end" mt="sm">
+                <Button type="submit" loading={recordState.isLoading}>
+                  {t('keepApart.headcount.save')}
+                </Button>
+              </Group>
+            ) : null}
           </form>
         ) : null}
       </Stack>
@@ -173,9 +183,11 @@ export function HeadcountScreen() {
                 {m.note ? ` · ${m.note}` : ''}
               </Text>
             </Stack>
-            <Button size="compact-xs" variant="light" onClick={() => setResolving(m)}>
-              {t('keepApart.headcount.resolve')}
-            </Button>
+            {mayWrite ? (
+              <Button size="compact-xs" variant="light" onClick={() => setResolving(m)}>
+                {t('keepApart.headcount.resolve')}
+              </Button>
+            ) : null}
           </Group>
         ))}
       </Stack>

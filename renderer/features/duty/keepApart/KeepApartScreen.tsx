@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, todayIso } from '../../../../shared/dates';
 import { endKeepApartInput, KEEP_APART_LEVELS, KEEP_APART_REASONS, KEEP_APART_ROLES, setKeepApartInput, type KeepApartRule } from '../../../../shared/duty/keepApart';
-import { useListTraineesQuery } from '../../../api/api';
+import { isAllowed } from '../../../../shared/roles';
+import { useListTraineesQuery, useStatusQuery } from '../../../api/api';
 import { ErrorAlert } from '../../../components/feedback';
 import { CsvExportButton } from '../../../components/CsvExportButton';
 import type { CsvColumn } from '../../../components/csvExport';
@@ -18,6 +19,8 @@ export function KeepApartScreen() {
   const [includeEnded, setIncludeEnded] = useState(false);
   const { data, error, isLoading } = useKeepApartRulesQuery({ includeEnded });
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  // Admins read the rules; only duty officers set and end them (the core refuses others).
+  const mayWrite = isAllowed('duty.write', useStatusQuery().data?.user?.roles ?? []);
   // The pickers list the trainees in care only: a rule for a released trainee is refused anyway.
   const trainees = useListTraineesQuery({ status: 'in_care', limit: 5000 }, { skip: dialog.kind !== 'set' });
   const [setRule, setState] = useSetKeepApartMutation();
@@ -53,9 +56,11 @@ export function KeepApartScreen() {
         <Group>
           <CsvExportButton fileName={t('csv.files.keepApart')} columns={columns} rows={data} />
           <Checkbox label={t('keepApart.showEnded')} checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} />
-          <Button onClick={() => setDialog({ kind: 'set' })} data-testid="keep-apart-add">
-            {t('keepApart.add')}
-          </Button>
+          {mayWrite ? (
+            <Button onClick={() => setDialog({ kind: 'set' })} data-testid="keep-apart-add">
+              {t('keepApart.add')}
+            </Button>
+          ) : null}
         </Group>
       </Group>
       {isLoading ? <Loader size="sm" /> : null}
@@ -103,9 +108,11 @@ export function KeepApartScreen() {
                 </Table.Td>
                 <Table.Td>
                   {r.endedDate === null ? (
-                    <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'end', rule: r })}>
-                      {t('keepApart.end')}
-                    </Button>
+                    mayWrite ? (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'end', rule: r })}>
+                        {t('keepApart.end')}
+                      </Button>
+                    ) : null
                   ) : (
                     <Text size="xs" c="dimmed">
                       {t('keepApart.endedOn', { date: formatDate(r.endedDate) })}

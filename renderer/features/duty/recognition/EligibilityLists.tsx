@@ -13,7 +13,7 @@ import { useEligibilityQuery, useEligibilityRulesQuery, useSetEligibilityRulesMu
 import { formatMonth, shiftMonth } from './month';
 import { MonthField } from './MonthField';
 
-/** Who may be proposed for a commendation (the month's quarter) and a term reduction (up to the month). */
+/** Who may be proposed for a commendation (the last complete quarter) and a term reduction (up to the month). */
 export function EligibilityLists() {
   const { t } = useTranslation();
   // The last whole month by default: the current one is rarely rated yet.
@@ -29,13 +29,13 @@ export function EligibilityLists() {
         <>
           <Section
             title={t('recognition.eligibility.commendation', { from: formatMonth(data.quarter[0]!), to: formatMonth(data.quarter[2]!) })}
-            rule={t('recognition.eligibility.commendationRule', { min: rating(data.rules.commendationMinRating), good: data.rules.commendationGoodMonths })}
+            rule={t('recognition.eligibility.commendationRule', { min: rating(data.rules.commendationMinRating), count: data.rules.commendationGoodMonths })}
             rows={data.commendation}
             testId="eligible-commendation"
           />
           <Section
             title={t('recognition.eligibility.termReduction')}
-            rule={t('recognition.eligibility.termRule', { share: data.rules.termSharePercent, months: data.rules.termMonths, min: rating(data.rules.termMinRating) })}
+            rule={t('recognition.eligibility.termRule', { share: data.rules.termSharePercent, count: data.rules.termMonths, min: rating(data.rules.termMinRating) })}
             rows={data.termReduction}
             testId="eligible-term"
           />
