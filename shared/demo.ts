@@ -36,6 +36,8 @@ export interface DemoCounts {
   to: string;
   medical: DemoMedicalCounts;
   reintegration: DemoReintegrationCounts;
+  classes: DemoClassesCounts;
+  literacy: DemoLiteracyCounts;
   labor: DemoLaborCounts;
   duty: DemoDutyCounts;
 }
@@ -44,6 +46,24 @@ export interface DemoCounts {
 export interface DemoReintegrationCounts {
   sessions: number;
   counselled: number;
+}
+
+/** What the literacy teacher observed: sheets saved, SkillsObserved events (one per trainee per sheet), completions. */
+export interface DemoLiteracyCounts {
+  sheets: number;
+  observations: number;
+  completions: number;
+}
+
+/** What the literacy teacher recorded: classes opened, enrolments and withdrawals, sessions and their marks. */
+export interface DemoClassesCounts {
+  classes: number;
+  enrolments: number;
+  withdrawals: number;
+  sessions: number;
+  /** AttendanceRecorded events (one per trainee per session). */
+  attendance: number;
+  absences: number;
 }
 
 /** What the duty area recorded over the years (the layout, beds, conduct, rewards, ratings, counts). */
@@ -116,7 +136,7 @@ export interface DemoResult {
   facilityName: string;
   username: string;
   password: string;
-  /** Other people to sign in as (with the same password): the medical officer, a duty officer, an instructor. */
+  /** Other people to sign in as (with the same password): the medical officer, a duty officer, the teacher, an instructor. */
   staff: DemoStaff[];
   counts: DemoCounts;
   ms: number;

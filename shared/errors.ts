@@ -151,6 +151,24 @@ export const CORE_ISSUE_CODES = [
   'selfCriticismAlreadyReceived',
   'duplicateViolationType',
   'traineeReleased',
+  // classes slice (training): class days, rosters and the attendance sheet
+  'notATeacher',
+  'beforeClassOpened',
+  'classClosed',
+  'alreadyEnrolled',
+  'enrolledElsewhere',
+  'beforeLastWithdrawal',
+  'notEnrolled',
+  'beforeEnrolment',
+  'noteRequiredForOther',
+  'reasonOnlyWhenAbsent',
+  'absenceReasonRequired',
+  'rosterIncomplete',
+  // literacy slice: observations and completions checked against the class roster and the derived status
+  'unknownClass',
+  'alreadyCompleted',
+  'levelNotReached',
+  'notCompleted',
   // duty log: a shift note for a handover long past
   'shiftNoteTooOld',
   // backups: the folder named for automatic backups does not exist

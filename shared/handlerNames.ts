@@ -129,8 +129,21 @@ export const HANDLER_NAMES = [
   'backup.restore',
   // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
   // training: classes (classes.*)
+  'classes.teachers',
+  'classes.list',
+  'classes.get',
+  'classes.sheet',
+  'classes.open',
+  'classes.close',
+  'classes.enrol',
+  'classes.withdraw',
+  'classes.attendance.record',
 
   // training: literacy (literacy.*)
+  'literacy.observe',
+  'literacy.progress',
+  'literacy.complete',
+  'literacy.certificate',
 
   // training: labor (labor.*)
   'labor.workshops.open',

@@ -85,7 +85,8 @@ const REPLAY_AT_ONCE_UP_TO = 200_000;
 
 /**
  * While the chain is broken: signing in and out (so an admin can act), the acknowledgement itself,
- * a restore, and the access-log line of an export (reading goes on, so its trace must too: see access/record.ts).
+ * the access-log line of an export (reading goes on, so its trace must too: see access/record.ts),
+ * and a restore (the way out of a damaged log).
  */
 const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak', 'access.recordExport', 'backup.restore']);
 

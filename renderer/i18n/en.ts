@@ -4,7 +4,6 @@ import { reportsMessages } from './reports';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
-import { laborMessages } from './training/labor';
 import { csvMessages } from './csv';
 import { backupMessages } from './backup';
 import { reintegrationMessages } from './training/reintegration';
@@ -488,7 +487,7 @@ export const en: Catalog = {
     ...backupMessages.en.validation,
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
-    ...laborMessages.en.validation,
+    ...trainingEn.validation,
     ...csvMessages.en.validation,
     ...reintegrationMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',

@@ -4,7 +4,6 @@ import { reportsMessages } from './reports';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
-import { laborMessages } from './training/labor';
 import { csvMessages } from './csv';
 import { backupMessages } from './backup';
 import { reintegrationMessages } from './training/reintegration';
@@ -489,7 +488,7 @@ export const vi = {
     ...backupMessages.vi.validation,
     ...detoxMessages.vi.validation,
     ...conductMessages.vi.validation,
-    ...laborMessages.vi.validation,
+    ...trainingVi.validation,
     ...csvMessages.vi.validation,
     ...reintegrationMessages.vi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',

@@ -11,7 +11,8 @@ import { expect, test } from './fixtures';
 import { openDemoFacility, shootBoth, VIEWPORT } from './helpers';
 
 test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-test.setTimeout(300_000);
+// The demo facility alone takes minutes on a loaded machine.
+test.setTimeout(600_000);
 
 const PASSPHRASE = 'cụm mật khẩu sao lưu 2026';
 

@@ -6,6 +6,7 @@ import type { HandlerInput, HandlerName, HandlerOutput } from '../../shared/api'
 import type { CoreService } from '../../electron/core/types';
 import { todayIso } from '../../shared/dates';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../shared/demo';
+import { SKILLS, SKILL_LEVELS } from '../../shared/training/literacy';
 import { cleanupTempDirs, openStore, projectionSnapshot, setUpFacility, tempDir, testService } from '../support/core';
 
 afterEach(cleanupTempDirs);
@@ -56,8 +57,8 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(staff).toEqual([
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'giaovien', fullName: 'Nguyễn Thị Thu Hà', roles: ['teacher'] },
     { username: 'huongdan', fullName: 'Đinh Văn Hướng', roles: ['instructor'] },
-    { username: 'giaovien', fullName: 'Nguyễn Thị Thu Trang', roles: ['teacher'] },
   ]);
   const call = async <N extends HandlerName>(connection: string, name: N, input: HandlerInput<N>): Promise<HandlerOutput<N>> => {
     const r = await service.call(connection, name, input);
@@ -111,6 +112,56 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(summary.current).not.toBeNull();
   expect(summary.labs.some((l) => l.test === 'cd4' && l.value !== null)).toBe(true);
   expect(summary.pillCounts.length).toBeGreaterThan(0);
+}
+
+/** As the demo's teacher: classes of both phases over the years, sessions on schedule, realistic attendance, withdrawals on release. */
+async function teacherClasses(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const { classes: counts } = result.counts;
+  const signIn = await service.call('giaovien', 'auth.signIn', { username: 'giaovien', password: DEMO_PASSWORD });
+  expect(signIn.ok).toBe(true);
+  const r = await service.call('giaovien', 'classes.list', { includeClosed: true });
+  if (!r.ok) throw new Error(r.error.message);
+  const list = r.value as HandlerOutput<'classes.list'>;
+  expect(list).toHaveLength(counts.classes);
+  expect(list.filter((c) => c.closedDate === null).map((c) => c.phase).sort()).toEqual(['phase1', 'phase2']);
+  expect(list.filter((c) => c.closedDate !== null).length).toBeGreaterThanOrEqual(4);
+  for (const c of list.filter((x) => x.closedDate === null)) expect(c.enrolled).toBeGreaterThan(0);
+  // Sheets of the last two months only: two classes, five sessions a week.
+  expect(counts.sessions).toBeGreaterThan(35);
+  // Most come, some do not: between 85% and 98% present.
+  const rate = 1 - counts.absences / counts.attendance;
+  expect(rate).toBeGreaterThan(0.85);
+  expect(rate).toBeLessThan(0.98);
+  console.log('demo classes:', JSON.stringify(counts));
+  const detail = await service.call('giaovien', 'classes.get', { classId: list.at(-1)!.classId });
+  if (!detail.ok) throw new Error(detail.error.message);
+  const { roster } = detail.value as HandlerOutput<'classes.get'>;
+  expect(roster.some((x) => x.withdrawReason === 'released' || x.withdrawReason === 'completed')).toBe(true);
+}
+
+/** As the demo's teacher: baselines and monthly observations show progress over months; completions with certificates. */
+async function teacherLiteracy(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const counts = result.counts.literacy;
+  expect(counts.observations).toBeGreaterThan(counts.sheets);
+  expect(counts.completions).toBeGreaterThan(0);
+  const call = async <N extends HandlerName>(name: N, input: HandlerInput<N>) => {
+    const r = await service.call('giaovien', name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as HandlerOutput<N>;
+  };
+  const rows = [];
+  for (const c of await call('classes.list', {})) rows.push(...(await call('literacy.progress', { classId: c.classId })).rows);
+  // Everyone in today's classes has been observed; some have moved up since they joined.
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => SKILLS.every((s) => r.skills[s].level !== null))).toBe(true);
+  expect(rows.some((r) => SKILLS.some((s) => SKILL_LEVELS.indexOf(r.skills[s].level!) > SKILL_LEVELS.indexOf(r.skills[s].baseline!)))).toBe(true);
+  const completed = rows.find((r) => r.completed.level1 !== null || r.completed.level2 !== null);
+  if (completed) {
+    const level = completed.completed.level1 !== null ? 'level1' : 'level2';
+    const cert = await call('literacy.certificate', { traineeId: completed.traineeId, level });
+    expect(cert.teacherName).toBe('Nguyễn Thị Thu Hà');
+    expect(cert.overrideReason).toBeNull();
+  }
 }
 
 /** As the demo's duty officer: every trainee in care has a bed, last month is rated, the books are full. */
@@ -290,7 +341,7 @@ async function reintegrationList(service: CoreService, result: HandlerOutput<'sy
   expect(due.notCounselled).toBeLessThan(due.rows.length);
   expect(due.rows.some((row) => row.byKind.legal > 0 && row.byKind.vocational > 0)).toBe(true);
   // The demo teacher and the labor area's instructor both counsel.
-  expect(new Set(due.rows.flatMap((row) => (row.last ? [row.last.counsellorName] : [])))).toEqual(new Set(['Nguyễn Thị Thu Trang', 'Đinh Văn Hướng']));
+  expect(new Set(due.rows.flatMap((row) => (row.last ? [row.last.counsellorName] : [])))).toEqual(new Set(['Nguyễn Thị Thu Hà', 'Đinh Văn Hướng']));
   expect(result.counts.reintegration.sessions).toBeGreaterThan(result.counts.reintegration.counselled);
   expect(result.counts.reintegration.counselled).toBeGreaterThan(50);
 }
@@ -357,6 +408,8 @@ describe('demo facility', () => {
     const record = one.value as HandlerOutput<'trainees.get'>;
     expect(record.idNumber).toMatch(/^(\d{12})?$/);
     expect(record.homeAddress).toContain('tỉnh Điện Biên');
+    await teacherClasses(service, result);
+    await teacherLiteracy(service, result);
     await medicalDashboards(service, result);
     await laborWorkshops(service, result);
     await reintegrationList(service, result);
@@ -421,10 +474,11 @@ describe('demo facility', () => {
   });
 });
 
-// Each case runs up to three `sen` processes (60 s limit each) with full-cost scrypt for the demo's accounts.
-describe('sen demo', { timeout: 120_000 }, () => {
+// Each run starts Node, hashes every demo account's password at full scrypt cost and plays every
+// area's story: generous limits, since a loaded 2-core machine is several times slower.
+describe('sen demo', { timeout: 240_000 }, () => {
   const BIN = join(import.meta.dirname, '../../bin/sen.mjs');
-  const sen = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const sen = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 180_000 });
 
   it('fills a new folder, prints counts and the password once, and refuses a set-up folder', () => {
     const dir = join(tempDir(), 'demo');

@@ -32,7 +32,7 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes exactly `sen`, with exactly invoke, subscribe, printToPdf and choosePath', () => {
+  it('exposes exactly `sen`, with exactly invoke, printToPdf, subscribe and choosePath', () => {
     expect(exposeCalls).toHaveLength(1);
     expect(exposeCalls[0]![0]).toBe('sen');
     expect(Object.keys(exposed).sort()).toEqual(['choosePath', 'invoke', 'printToPdf', 'subscribe']);

@@ -1,4 +1,4 @@
-import type { ReleaseKind, Substance } from '../../../shared/admissions';
+import type { EducationLevel, ReleaseKind, Substance } from '../../../shared/admissions';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../../shared/api';
 import type { Result } from '../../../shared/errors';
 import { localInstant } from './calendar';
@@ -27,6 +27,8 @@ export interface DemoTrainee {
   admissionType: 'compulsory' | 'voluntary';
   /** As recorded at admission (the medical area's detox and urine panel follow them). */
   substances: readonly Substance[];
+  /** As recorded at admission (the classes area enrols those with little schooling). */
+  educationLevel: EducationLevel;
 }
 
 /** An area's own random draws for the moments of its commands and the ids they create. */
