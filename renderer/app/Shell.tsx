@@ -35,7 +35,7 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
     (route.name === 'medical' && current.name === 'medicalRecord') ||
     (route.name === 'accounts' && current.name === 'accessLog');
   return (
-    <Button variant={active ? 'light' : 'subtle'} size="sm" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
+    <Button variant={active ? 'light' : 'subtle'} size="sm" px={8} aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
       {children}
     </Button>
   );
@@ -116,15 +116,16 @@ export function Shell({
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="lg" wrap="nowrap">
-            <div style={{ minWidth: 0 }}>
-              <Title order={4} lh={1.1} data-testid="header-facility" style={{ whiteSpace: 'nowrap' }}>
+            {/* A long facility name gives way to the navigation (the full name on hover). */}
+            <div style={{ minWidth: 0, maxWidth: 300 }} title={facilityName ?? undefined}>
+              <Title order={4} lh={1.1} data-testid="header-facility" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                 {facilityName ?? t('app.name')}
               </Title>
               <Text size="xs" c="dimmed">
                 {t('app.name')}
               </Text>
             </div>
-            <Group gap={4} component="nav" aria-label={t('header.mainNav')} wrap="nowrap">
+            <Group gap={2} component="nav" aria-label={t('header.mainNav')} wrap="nowrap">
               <NavButton route={{ name: 'roster' }} current={route}>
                 {t('nav.roster')}
               </NavButton>
