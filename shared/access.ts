@@ -7,7 +7,7 @@ import type { HandlerSpec } from './api';
  * up writes an AccessRecorded event (stream `access`) with who (meta.actor), when (recordedAt)
  * and whose data (traineeId, or null for facility-wide exports and backups).
  */
-export const ACCESS_KINDS = ['medical_record', 'export', 'print', 'backup'] as const;
+export const ACCESS_KINDS = ['medical_record', 'export', 'print', 'backup', 'restore'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 export const ACCESS_EVENTS = {
@@ -39,11 +39,21 @@ export const listAccessInput = z
   .strict()
   .refine((i) => !i.from || !i.to || i.from <= i.to, { path: ['to'], message: 'toBeforeFrom' });
 
+/** A list or report written out as a CSV file (the screen's rows, as the core gave them to this person). */
+export const recordExportInput = z
+  .object({
+    /** What was exported: the file name and how many rows. */
+    detail: z.string().trim().min(1, 'required').max(500, 'tooLong'),
+  })
+  .strict();
+
 export const ACCESS_HANDLERS = {
   /** Opens a trainee's medical record: writes an AccessRecorded first, then answers the header. */
   'medical.openRecord': { input: openRecordInput, permission: 'medical.read', kind: 'query' },
   /** The access log, newest first, filtered. Administrators only. */
   'access.list': { input: listAccessInput, permission: 'access.read', kind: 'query' },
+  /** Written by the screen BEFORE it saves a CSV export of personal data; refused, nothing is saved. */
+  'access.recordExport': { input: recordExportInput, permission: 'signedIn', kind: 'command' },
 } as const satisfies Record<string, HandlerSpec>;
 
 /** The top of the medical record: who, where in their path, and how much the record holds. */
@@ -85,4 +95,5 @@ export interface AccessList {
 export interface AccessOutputs {
   'medical.openRecord': MedicalRecordHeader;
   'access.list': AccessList;
+  'access.recordExport': { seq: number };
 }

@@ -23,10 +23,12 @@ import {
 } from './admissions';
 import { demoInput, type DemoResult } from './demo';
 import { ACCESS_HANDLERS, type AccessOutputs } from './access';
+import { ROSTER_IMPORT_HANDLERS, type RosterImportOutputs } from './rosterImport';
 import { MEDICAL_HANDLERS, type MedicalOutputs } from './medical';
 import { DUTY_HANDLERS, type DutyOutputs } from './duty';
 import { TRAINING_HANDLERS, type TrainingOutputs } from './training';
 import { REPORT_HANDLERS, type PrintToPdfRequest, type ReportOutputs } from './reports';
+import { BACKUP_HANDLERS, type BackupOutputs } from './backup';
 import type { Permission } from './roles';
 import { HANDLER_NAMES, type HandlerName } from './handlerNames';
 import type { EventMeta, EventType } from './events';
@@ -34,7 +36,7 @@ import type { EventMeta, EventType } from './events';
 export { HANDLER_NAMES, type HandlerName };
 
 /** Areas of data; the core pushes the areas an append touched so the renderer refetches. */
-export const AREAS = ['system', 'session', 'trainees', 'accounts', 'medical', 'access', 'housing', 'conduct', 'literacy', 'labor', 'reintegration'] as const;
+export const AREAS = ['system', 'session', 'trainees', 'accounts', 'medical', 'access', 'housing', 'conduct', 'literacy', 'labor', 'reintegration', 'backup'] as const;
 export type Area = (typeof AREAS)[number];
 
 export interface HandlerSpec {
@@ -91,11 +93,13 @@ export const HANDLERS = {
   /** Any signed-in person may void what they recorded; an admin may void anyone's (checked in the core). */
   'events.void': { input: voidInput, permission: 'signedIn', kind: 'command' },
   'system.acknowledgeChainBreak': { input: acknowledgeInput, permission: 'system.admin', kind: 'command' },
+  ...ROSTER_IMPORT_HANDLERS,
   ...MEDICAL_HANDLERS,
   ...ACCESS_HANDLERS,
   ...DUTY_HANDLERS,
   ...TRAINING_HANDLERS,
   ...REPORT_HANDLERS,
+  ...BACKUP_HANDLERS,
 } as const satisfies Record<HandlerName, HandlerSpec>;
 
 /** A handler declared in HANDLERS but not listed in HANDLER_NAMES fails to compile here. */
@@ -166,7 +170,7 @@ export interface TimelineEntry {
   voided: { bySeq: number; reason: string; actor: { id: string; fullName: string } | null; recordedAt: string } | null;
 }
 
-export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, TrainingOutputs, ReportOutputs {
+export interface HandlerOutputs extends MedicalOutputs, AccessOutputs, DutyOutputs, TrainingOutputs, RosterImportOutputs, ReportOutputs, BackupOutputs {
   'system.status': SystemStatus;
   'system.setup': { facilityName: string };
   'system.stats': Stats;
@@ -200,8 +204,17 @@ export type HandlerInput<N extends HandlerName> = z.input<(typeof HANDLERS)[N]['
 export type HandlerParsed<N extends HandlerName> = z.output<(typeof HANDLERS)[N]['input']>;
 export type HandlerOutput<N extends HandlerName> = HandlerOutputs[N];
 
+/** Paths the page may ask the desktop shell to pick with its native dialog. */
+export const PATH_KINDS = ['folder', 'backupFile'] as const;
+export type PathKind = (typeof PATH_KINDS)[number];
+
 /** The bridge the preload (or the preview) puts on `window.sen`. */
 export interface SenBridge {
+  /**
+   * The system's folder or file dialog (the Electron shell only; the preview has none, and the
+   * screens then take a typed path). Resolves the chosen path, or null when cancelled.
+   */
+  choosePath?(kind: PathKind): Promise<string | null>;
   invoke<N extends HandlerName>(name: N, input: HandlerInput<N>): Promise<import('./errors').Result<HandlerOutput<N>>>;
   /** Called with the areas that changed after each append; returns an unsubscribe function. */
   subscribe(listener: (areas: Area[]) => void): () => void;

@@ -35,6 +35,45 @@ export interface DemoCounts {
   from: string;
   to: string;
   medical: DemoMedicalCounts;
+  classes: DemoClassesCounts;
+  labor: DemoLaborCounts;
+  duty: DemoDutyCounts;
+}
+
+/** What the literacy teacher recorded: classes opened, enrolments and withdrawals, sessions and their marks. */
+export interface DemoClassesCounts {
+  classes: number;
+  enrolments: number;
+  withdrawals: number;
+  sessions: number;
+  /** AttendanceRecorded events (one per trainee per session). */
+  attendance: number;
+  absences: number;
+}
+
+/** What the duty area recorded over the years (the layout, beds, conduct, rewards, ratings, counts). */
+export interface DemoDutyCounts {
+  dorms: number;
+  rooms: number;
+  /** Beds in all rooms of the layout. */
+  beds: number;
+  bedsAssigned: number;
+  moves: number;
+  vacated: number;
+  /** Placements recorded despite warnings, with a reason. */
+  overrides: number;
+  keepApartRules: number;
+  headcounts: number;
+  /** Counts that differed from the roster (each resolved the next morning, unless on the last day). */
+  mismatches: number;
+  incidents: number;
+  /** One per trainee of an incident. */
+  violations: number;
+  measures: number;
+  /** One per trainee rewarded. */
+  rewards: number;
+  ratings: number;
+  shiftNotes: number;
 }
 
 /** What the medical area recorded over the years (and who is on ART at the end). */
@@ -55,6 +94,22 @@ export interface DemoMedicalCounts {
   phaseChanges: number;
 }
 
+/** What the labor area recorded: workshops, assignments over the years, daily sheets lately. */
+export interface DemoLaborCounts {
+  workshops: number;
+  /** Assignments made (moves included). */
+  assignments: number;
+  /** Of which moves out of a workshop using blades after a work restriction. */
+  moves: number;
+  /** Daily sheets recorded (one per workshop and working day, from `sheetsFrom` only). */
+  sheets: number;
+  /** Sheet rows (one LaborRecorded each). */
+  entries: number;
+  absences: number;
+  /** The first day daily sheets are recorded for (yyyy-MM-dd). */
+  sheetsFrom: string;
+}
+
 /** A staff account the demo creates besides the admin: same password as the admin. */
 export interface DemoStaff {
   username: string;
@@ -66,7 +121,7 @@ export interface DemoResult {
   facilityName: string;
   username: string;
   password: string;
-  /** Other people to sign in as (with the same password): the medical officer, a duty officer. */
+  /** Other people to sign in as (with the same password): the medical officer, a duty officer, the teacher, an instructor. */
   staff: DemoStaff[];
   counts: DemoCounts;
   ms: number;

@@ -61,6 +61,23 @@ export const ERROR_CODES = [
   'STARTING',
   /** The screen is locked: sign in again to continue. */
   'SESSION_LOCKED',
+  /** Backups (electron/core/backup): the passphrase does not open the file. */
+  'BACKUP_WRONG_PASSPHRASE',
+  /** The backup file is cut short. */
+  'BACKUP_TRUNCATED',
+  /** A byte of the backup file was changed (or frames were moved): it cannot be trusted. */
+  'BACKUP_TAMPERED',
+  'BACKUP_NOT_A_BACKUP',
+  /** The file decrypts but the log in it does not check out (a hash, a link, the anchor). */
+  'BACKUP_INVALID_LOG',
+  /** The backup was written but reading it back did not verify: the file was removed. */
+  'BACKUP_VERIFY_FAILED',
+  /** The folder is missing, not a folder, or cannot be written. */
+  'BACKUP_FOLDER_UNUSABLE',
+  /** Another backup or restore is running. */
+  'BACKUP_BUSY',
+  /** A verified restore waits for Sen to restart: nothing more is recorded in the log being replaced. */
+  'RESTORE_PENDING',
   'STORAGE_READ_ONLY',
   'DISK_FULL',
   'DB_CORRUPT',
@@ -134,9 +151,38 @@ export const CORE_ISSUE_CODES = [
   'selfCriticismAlreadyReceived',
   'duplicateViolationType',
   'traineeReleased',
+  // classes slice (training): class days, rosters and the attendance sheet
+  'notATeacher',
+  'beforeClassOpened',
+  'classClosed',
+  'alreadyEnrolled',
+  'enrolledElsewhere',
+  'beforeLastWithdrawal',
+  'notEnrolled',
+  'beforeEnrolment',
+  'noteRequiredForOther',
+  'reasonOnlyWhenAbsent',
+  'absenceReasonRequired',
+  'rosterIncomplete',
   // duty log: a shift note for a handover long past
   'shiftNoteTooOld',
+  // backups: the folder named for automatic backups does not exist
+  'folderMissing',
+  // labor slice (training): workshops, assignments and the daily sheet checked against the record
+  'workshopClosed',
+  'duplicateWorkshopName',
+  'notAnInstructor',
+  'notYourself',
+  'restrictedOnRoster',
+  'beforeLastAssignment',
+  'noSharpTools',
+  'notAssigned',
+  'notAssignedThatDay',
+  'laborAlreadyRecorded',
+  'hoursOverDay',
   'duplicateFileNumber',
+  // roster import: a file number repeated within the file
+  'duplicateInFile',
   'duplicateUsername',
   'wrongPassword',
   'passwordUnchanged',

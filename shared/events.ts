@@ -5,6 +5,7 @@ import { ACCESS_EVENTS } from './access';
 import { MEDICAL_EVENTS, MEDICAL_VOIDABLE } from './medical';
 import { DUTY_EVENTS, DUTY_VOIDABLE } from './duty';
 import { TRAINING_EVENTS, TRAINING_VOIDABLE } from './training';
+import { BACKUP_EVENTS } from './backup';
 
 /**
  * Every event type Sen writes, with the version of its data shape and the zod schema of that
@@ -84,6 +85,7 @@ export const EVENT_TYPES = {
   ...ACCESS_EVENTS,
   ...DUTY_EVENTS,
   ...TRAINING_EVENTS,
+  ...BACKUP_EVENTS,
 } as const;
 
 /** Event types a person may void (their own, or anyone's as admin). */
@@ -146,6 +148,8 @@ export const streams = {
   keepApart: (ruleId: string) => `keepapart:${ruleId}`,
   headcount: 'headcount',
   dutyLog: 'dutylog',
+  /** Backups made and the automatic-backup settings. */
+  backup: 'backup',
   /** One literacy class: opened, closed (its roster and sessions live on the trainees' streams). */
   literacyClass: (classId: string) => `class:${classId}`,
   /** One trainee's literacy record: enrolments, attendance, skill observations, completion. */

@@ -28,6 +28,9 @@ export const HANDLER_NAMES = [
   'trainees.advancePhase',
   'events.void',
   'system.acknowledgeChainBreak',
+  // roster import (shared/rosterImport.ts)
+  'trainees.importCheck',
+  'trainees.import',
   // Medical slices (shared/medical/*.ts): one block each, kept in this order.
   // screening
   'medical.screening.record',
@@ -77,6 +80,7 @@ export const HANDLER_NAMES = [
   // access log
   'medical.openRecord',
   'access.list',
+  'access.recordExport',
   // Duty slices (shared/duty/*.ts): one block each, kept in this order.
   // housing
   'housing.layout',
@@ -118,12 +122,38 @@ export const HANDLER_NAMES = [
   'dutyLog.recordNote',
   'dutyLog.day',
   'dutyLog.handover',
+  // backups (shared/backup.ts)
+  'backup.status',
+  'backup.run',
+  'backup.configure',
+  'backup.restore',
   // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
   // training: classes (classes.*)
+  'classes.teachers',
+  'classes.list',
+  'classes.get',
+  'classes.sheet',
+  'classes.open',
+  'classes.close',
+  'classes.enrol',
+  'classes.withdraw',
+  'classes.attendance.record',
 
   // training: literacy (literacy.*)
 
   // training: labor (labor.*)
+  'labor.workshops.open',
+  'labor.workshops.change',
+  'labor.workshops.close',
+  'labor.assign',
+  'labor.unassign',
+  'labor.sheet.record',
+  'labor.workshops.list',
+  'labor.workshop',
+  'labor.candidates',
+  'labor.instructors',
+  'labor.sheet',
+  'labor.totals',
 
   // training: reintegration (reintegration.*)
 

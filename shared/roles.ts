@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   /** "intake" rights: held by admin and duty (PRODUCT.md). */
   'trainee.intake': ['admin', 'duty'],
   'system.admin': ['admin'],
+  /** Bringing a paper or spreadsheet roster in from a CSV file (many admissions at once). */
+  'trainee.import': ['admin'],
   /** Creating accounts, granting and revoking roles, deactivating, resetting passwords. */
   'accounts.manage': ['admin'],
   /** Medical data (HIV and other results, diagnoses, prescriptions, doses, labs, flag reasons): medical officers only. */

@@ -1,17 +1,23 @@
 /**
  * `sen`: local administration of a Sen data folder, on the same core service as the app.
- * Exit codes: 0 done; 1 the check failed or the core refused (verify, query, import, rpc);
+ * Exit codes: 0 done; 1 the check failed or the core refused (verify, query, import, rpc, backup, restore);
  * 2 could not run (usage, bad folder, newer database...). See docs/cli.md.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { Command, CommanderError } from 'commander';
 import { HANDLERS, type HandlerOutput } from '../../shared/api';
-import type { Result, SenErrorData } from '../../shared/errors';
+import type { BackupProgress } from '../../shared/backup';
+import { runBackupInput } from '../../shared/backup';
+import { SenError, type Result, type SenErrorData } from '../../shared/errors';
+import { restoreBackup } from '../core/backup/files';
+import { BackupError } from '../core/backup/format';
 import { HANDLER_NAMES, isHandlerName } from '../../shared/handlerNames';
+import { parseCsv } from '../../shared/csv';
+import { guessMapping, mapRow, REQUIRED_IMPORT_FIELDS, type RosterCheck, type RosterRow } from '../../shared/rosterImport';
 import { describeOpenError } from '../core/host/openError';
 import { DB_FILE, openService } from '../core/service';
 import { exportLog, ImportError, importLog, isEmptyFolder } from '../core/transfer';
@@ -85,17 +91,17 @@ function printResult(result: Result<unknown>, json: boolean): void {
 }
 
 /**
- * A password for `sen rpc`: all of stdin when it is not a terminal (trailing newline removed),
- * else typed at a prompt on stderr without echo.
+ * A secret (a password for `sen rpc`, a backup passphrase): all of stdin when it is not a terminal
+ * (trailing newline removed), else typed at `prompt` on stderr without echo.
  */
-async function readPassword(username: string): Promise<string> {
+async function readSecret(prompt: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
   }
-  process.stderr.write(`Password for ${username}: `);
+  process.stderr.write(prompt);
   stdin.setRawMode(true);
   stdin.setEncoding('utf8');
   stdin.resume();
@@ -251,6 +257,106 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('import-roster')
+    .description('admit every row of a CSV roster (columns recognised by their Vietnamese or English headers), all in one transaction; any bad row: nothing is written (exit 1)')
+    .argument('<file>', 'the CSV file (comma or semicolon, UTF-8 with or without BOM, dates dd/MM/yyyy)')
+    .requiredOption('--data <dir>', 'data folder')
+    .requiredOption('--user <username>', 'the administrator who imports (password on stdin, or prompted)')
+    .option('--skip-invalid', 'import the valid rows and leave out the bad ones (still listed)')
+    .action(async (file: string, opts: { data: string; user: string; skipInvalid?: boolean }) => {
+      if (!existsSync(file)) throw new CliError(`The file ${resolve(file)} does not exist.`);
+      const [header = [], ...records] = parseCsv(readFileSync(file, 'utf8')).records;
+      const mapping = guessMapping(header);
+      const missing = REQUIRED_IMPORT_FIELDS.filter((f) => mapping[f] === undefined);
+      if (missing.length > 0 || records.length === 0) {
+        console.error(`sen: import refused, nothing was written: ${records.length === 0 ? 'the file has no rows under its header' : `no column for ${missing.join(', ')} (headers found: ${header.join(' | ')})`}`);
+        process.exitCode = 1;
+        return;
+      }
+      // Row numbers as a spreadsheet shows them: the header is row 1.
+      const rows: RosterRow[] = records.map((r, i) => ({ row: i + 2, values: mapRow(r, mapping) }));
+      const input = { fileName: basename(file), rows };
+      const password = await readSecret(`Password for ${opts.user}: `);
+      await withServiceAsync(opts.data, async (s) => {
+        // Checked first as the local administrator, so a bad file writes nothing at all (not even a sign-in).
+        const checked = await s.query('trainees.importCheck', input);
+        if (!checked.ok) return refused(checked.error);
+        const check = checked.value as RosterCheck;
+        for (const i of check.issues) {
+          const column = i.field ? header[mapping[i.field]!] : undefined;
+          const cell = i.field ? ` "${rows[i.row - 2]!.values[i.field] ?? ''}"` : '';
+          console.error(`  row ${i.row}${column ? `, column "${column}" (${i.field})` : ''}: ${i.code}${i.otherRow ? ` (same as row ${i.otherRow})` : ''}${cell}`);
+        }
+        const bad = new Set(check.issues.map((i) => i.row));
+        if (bad.size > 0 && !opts.skipInvalid) {
+          console.error(`sen: import refused, nothing was written: ${bad.size} of ${check.rows} rows have errors (fix them, or pass --skip-invalid to import the ${check.valid} valid rows)`);
+          process.exitCode = 1;
+          return;
+        }
+        const keep = rows.filter((r) => !bad.has(r.row));
+        if (keep.length === 0) {
+          console.error('sen: nothing to import: every row has errors');
+          process.exitCode = 1;
+          return;
+        }
+        const signIn = await s.call('cli', 'auth.signIn', { username: opts.user, password });
+        if (!signIn.ok) return refused(signIn.error);
+        const result = await s.call('cli', 'trainees.import', { ...input, rows: keep });
+        s.disconnect('cli');
+        if (!result.ok) return refused(result.error);
+        const { imported, firstSeq, lastSeq } = result.value as HandlerOutput<'trainees.import'>;
+        console.log(`imported ${imported} trainees from ${resolve(file)} (events ${firstSeq}..${lastSeq})${bad.size ? `; ${bad.size} rows with errors left out` : ''}`);
+      });
+    });
+
+  program
+    .command('backup')
+    .description('write an encrypted, verified backup of the event log into a folder (passphrase on stdin, or prompted twice)')
+    .requiredOption('--data <dir>', 'data folder')
+    .requiredOption('--to <folder>', 'the folder to write the backup file into (e.g. a USB stick)')
+    .action(async ({ data, to }: { data: string; to: string }) => {
+      const folder = resolve(to);
+      open(data, 'existing').close(); // a missing or unopenable folder is a usage error (exit 2) before the passphrase is asked
+      const passphrase = await readSecret('Backup passphrase: ');
+      if (process.stdin.isTTY && (await readSecret('Again: ')) !== passphrase) throw new CliError('the two passphrases differ; nothing was written.');
+      const check = runBackupInput.safeParse({ folder, passphrase });
+      if (!check.success) throw new CliError(`refused: ${check.error.issues.map((i) => `${i.path.join('.')}: ${i.message === 'passphraseTooShort' ? 'the passphrase must be at least 10 characters' : i.message}`).join('; ')}`);
+      const progress = process.stderr.isTTY ? (p: BackupProgress) => process.stderr.write(`\r${p.phase} ${p.total > 0 ? Math.floor((p.done / p.total) * 100) : 0}%   `) : undefined;
+      const entry = await withServiceAsync(data, (s) => s.backup(folder, passphrase, progress)).catch((e: unknown) => {
+        if (!(e instanceof SenError)) throw e;
+        refused(e.toData());
+        return null;
+      });
+      if (progress) process.stderr.write('\n');
+      if (entry) console.log(`backup written and verified: ${entry.file} (${entry.events} events, ${(entry.bytes / 1e6).toFixed(1)} MB)`);
+    });
+
+  program
+    .command('restore')
+    .description('restore an encrypted backup into an empty data folder, or (--replace) in place of the current one, which is kept aside; passphrase on stdin, or prompted')
+    .argument('<file>', 'a backup file written by Sen')
+    .requiredOption('--data <dir>', 'the data folder to restore into')
+    .option('--replace', 'the folder holds data: move it aside (never deleted) and put the restored data in its place')
+    .action(async (file: string, { data, replace }: { data: string; replace?: boolean }) => {
+      const target = resolve(data);
+      if (!existsSync(file)) throw new CliError(`The file ${resolve(file)} does not exist.`);
+      if (!isEmptyFolder(target) && !replace) {
+        throw new CliError(`The folder ${target} is not empty. To replace its data with the backup, run again with --replace (the current data are moved to ${target}.before-restore-…, never deleted). Nothing was changed.`);
+      }
+      const passphrase = await readSecret('Backup passphrase: ');
+      try {
+        const { events, anchor, rebuildMs, asideDir } = await restoreBackup(resolve(file), passphrase, target, { replace: replace ?? false });
+        withService(target, 'existing', (s) => s.recordAccess('restore', null, `sen restore ${resolve(file)}`));
+        console.log(`restored ${events} events into ${join(target, DB_FILE)} (anchor seq ${anchor.seq}); projections rebuilt in ${Math.round(rebuildMs)} ms; chain verified`);
+        if (asideDir) console.log(`the previous data are kept in ${asideDir}`);
+      } catch (error) {
+        if (!(error instanceof BackupError) && !(error instanceof ImportError)) throw error;
+        console.error(`sen: restore refused, nothing was changed: ${error.message}`);
+        process.exitCode = 1;
+      }
+    });
+
+  program
     .command('rpc')
     .description('call any handler as a user (password on stdin, or prompted), with the app\'s permission checks and validation; --list shows the handlers')
     .argument('[name]', 'handler name, e.g. trainees.admit')
@@ -269,7 +375,7 @@ export function buildProgram(): Command {
       if (!opts.user) throw new CliError("required option '--user <username>' not specified");
       const input = parseInput(json, 'JSON input');
       const { data, user } = opts;
-      const password = await readPassword(user);
+      const password = await readSecret(`Password for ${user}: `);
       await withServiceAsync(data, async (s) => {
         const connection = 'cli';
         const signIn = await s.call(connection, 'auth.signIn', { username: user, password });
@@ -325,6 +431,8 @@ export function buildProgram(): Command {
             `  corrected      ${counts.corrected}`,
             `  released       ${counts.released} (completed ${kinds.completed}, transferred ${kinds.transferred}, other ${kinds.other})`,
             `  in care now    ${counts.inCare}`,
+            `  classes        ${counts.classes.classes} (${counts.classes.sessions} sessions, ${counts.classes.attendance} attendance marks)`,
+            `  duty           ${Object.entries(counts.duty).map(([k, v]) => `${k} ${v}`).join(', ')}`,
             `  time           ${(ms / 1000).toFixed(1)} s`,
             `sign in as "${username}" with the password: ${password}`,
             opts.password ? '' : '(shown only this once; the data are made up: never enter real people here)',

@@ -7,6 +7,7 @@ import type { EventMeta } from '../../shared/events';
 import type { EventStore } from './store/eventStore';
 import type { ScryptParams } from './types';
 import type { IntegrityMonitor } from './system/integrity';
+import type { Backups } from './backup/runner';
 
 /** What a handler gets besides its validated input. */
 export interface HandlerContext {
@@ -36,6 +37,8 @@ export interface HandlerContext {
   today(): string;
   scrypt: ScryptParams;
   integrity: IntegrityMonitor;
+  /** Backups of this data folder: one at a time, the schedule, the pending restore. */
+  backups: Backups;
   /** Progress of the start-up rebuild of changed projections, or null when Sen is ready. */
   startup(): { done: number; total: number } | null;
   /** Meta for events this call appends: who, as which roles, and why. */

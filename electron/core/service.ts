@@ -23,6 +23,9 @@ import { accessSlice } from './access';
 import { appendAccess } from './access/record';
 import { MEDICAL_EVENT_AREAS, MEDICAL_PROJECTIONS, medicalHandlers } from './medical';
 import { DUTY_EVENT_AREAS, DUTY_PROJECTIONS, dutyHandlers } from './duty';
+import { backupSlice } from './backup';
+import { applyPendingRestore } from './backup/files';
+import { Backups } from './backup/runner';
 import { TRAINING_EVENT_AREAS, TRAINING_PROJECTIONS, trainingHandlers } from './training';
 import { reportHandlers } from './reports';
 import type { Projection } from './store/projection';
@@ -31,7 +34,7 @@ import { stats, systemHandlers } from './system/handlers';
 import type { CoreService, ServiceOptions } from './types';
 import { zodIssues } from './validation';
 
-export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection, ...MEDICAL_PROJECTIONS, ...accessSlice.projections, ...DUTY_PROJECTIONS, ...TRAINING_PROJECTIONS];
+export const PROJECTIONS: readonly Projection[] = [facilityProjection, usersProjection, traineesProjection, ...MEDICAL_PROJECTIONS, ...accessSlice.projections, ...DUTY_PROJECTIONS, ...TRAINING_PROJECTIONS, ...backupSlice.projections];
 
 /** Every handler name must be implemented exactly once; the type fails to check if one is missing. */
 const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
@@ -45,6 +48,7 @@ const IMPLEMENTATIONS: HandlerMap<HandlerName> = {
   ...dutyHandlers,
   ...trainingHandlers,
   ...reportHandlers,
+  ...backupSlice.handlers,
 };
 
 /** Which areas of the screens an event type changes: pushed to renderers after each append. */
@@ -71,6 +75,7 @@ const EVENT_AREAS: Record<EventType, Area[]> = {
   ...accessSlice.areas,
   ...DUTY_EVENT_AREAS,
   ...TRAINING_EVENT_AREAS,
+  ...backupSlice.areas,
 };
 
 export const DB_FILE = 'sen.db';
@@ -78,8 +83,15 @@ export const DB_FILE = 'sen.db';
 /** A log up to this many events replays changed projections while opening; a longer one in slices. */
 const REPLAY_AT_ONCE_UP_TO = 200_000;
 
-/** While the chain is broken: signing in and out (so an admin can act) and the acknowledgement itself. */
-const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak']);
+/**
+ * While the chain is broken: signing in and out (so an admin can act), the acknowledgement itself,
+ * the access-log line of an export (reading goes on, so its trace must too: see access/record.ts),
+ * and a restore (the way out of a damaged log).
+ */
+const WRITABLE_WHEN_BROKEN = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'system.acknowledgeChainBreak', 'access.recordExport', 'backup.restore']);
+
+/** While a restore waits for the restart: only what needs no record in the log being set aside. */
+const WRITABLE_WHEN_RESTORE_PENDING = new Set<HandlerName>(['auth.signIn', 'auth.signOut', 'auth.lock', 'backup.restore']);
 
 /** All a session may call until a required password change is done (signing in again replaces the session). */
 /** While the screen is locked: the same person or someone else signing in, signing out, the status. */
@@ -95,6 +107,9 @@ export function openService(options: ServiceOptions): CoreService {
   let simulation: { now: Date | null; newId: (() => string) | null; areas: Set<Area> } | null = null;
   const now = () => simulation?.now ?? baseNow();
   const newId = () => simulation?.newId?.() ?? randomUUID();
+  // A restore verified in the app waits beside the folder until now, before the database is opened.
+  const aside = applyPendingRestore(options.dataDir);
+  if (aside) console.warn(`[sen core] restored a backup into ${options.dataDir}; the previous data are kept in ${aside}`);
   const store = EventStore.open(join(options.dataDir, DB_FILE), { projections: PROJECTIONS, now, replayAtOnceUpTo: options.replayAtOnceUpTo ?? REPLAY_AT_ONCE_UP_TO });
   const integrity = new IntegrityMonitor(store, now);
   // Projections changed by a new version of Sen are replayed in slices, with progress for the screen.
@@ -121,6 +136,8 @@ export function openService(options: ServiceOptions): CoreService {
     setImmediate(() => void integrity.verifyFully(true));
   }
   const asOfViews = new AsOfViews(store, PROJECTIONS);
+  const backups = new Backups(options.dataDir, store, now, options.scrypt ?? OWASP_SCRYPT, (dir) => EventStore.open(join(dir, DB_FILE), { projections: PROJECTIONS }));
+  backups.startSchedule(() => !integrity.readOnly && !startup);
   const sessions = new Map<string, SessionUser>();
   /** Connections whose screen is locked (idle or on request); signing in again unlocks. */
   const locked = new Set<string>();
@@ -162,6 +179,9 @@ export function openService(options: ServiceOptions): CoreService {
     if (spec.kind === 'command' && integrity.readOnly && !WRITABLE_WHEN_BROKEN.has(name)) {
       throw new SenError('READ_ONLY_CHAIN_BROKEN', 'The event log failed verification: Sen only reads until an administrator acknowledges the break.');
     }
+    if (spec.kind === 'command' && !WRITABLE_WHEN_RESTORE_PENDING.has(name) && backups.pendingRestore) {
+      throw new SenError('RESTORE_PENDING', 'A restored backup is waiting: restart Sen to use it. Nothing more is recorded in the data being replaced.');
+    }
     if (localAdmin && spec.kind !== 'query') throw new SenError('FORBIDDEN', `${name} is a command: run it as a signed-in user (sen rpc).`);
     const user = localAdmin ? null : currentUser(connection);
     if (!localAdmin && !isAllowed(spec.permission, user?.roles)) {
@@ -179,6 +199,7 @@ export function openService(options: ServiceOptions): CoreService {
     const ctx: HandlerContext = {
       store,
       integrity,
+      backups,
       startup: () => startup,
       view: (asOf) => asOfViews.view(asOf, todayIso(now())),
       recordedBefore: (asOf) => asOfViews.recordedBefore(asOf, todayIso(now())),
@@ -233,7 +254,7 @@ export function openService(options: ServiceOptions): CoreService {
     },
   };
 
-  return {
+  const service: CoreService = {
     call(connection, name, input) {
       if (isHandlerName(name) && HANDLERS[name].kind === 'command') {
         const result = writer.then(() => settle(connection, name, input));
@@ -254,11 +275,22 @@ export function openService(options: ServiceOptions): CoreService {
     stats: () => stats(store.db),
     query: (name, input) => settle('local-admin', name, input, true),
     recordAccess: (kind, traineeId, detail) => void appendAccess(store, { actor: null }, kind, traineeId, detail),
+    backup: async (folder, passphrase, onProgress) => {
+      if (integrity.readOnly) throw new SenError('READ_ONLY_CHAIN_BROKEN', 'The event log failed verification: run sen verify.');
+      return backups.run(folder, await backups.derive(passphrase), { actor: null }, false, onProgress);
+    },
+    exitBackupDue: () => !startup && !integrity.readOnly && backups.exitBackupDue(),
+    closeAfterBackup: async () => {
+      if (service.exitBackupDue()) await backups.onExit();
+      service.close();
+    },
     close: () => {
+      backups.stop();
       asOfViews.close();
       if (!startup) integrity.checkpointOnClose();
       integrity.close();
       store.close();
     },
   };
+  return service;
 }

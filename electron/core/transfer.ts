@@ -76,31 +76,48 @@ function toRow(l: EventLine): LogRow {
 const WRITE_CHUNK = 1 << 20;
 
 /**
+ * The export text of the log in `db`, in pieces of about 1 MiB: one JSON line per event, then the
+ * anchor line. Rows are read in one statement, so the pieces make one consistent snapshot. The
+ * plain export and the encrypted backup (backup/) both write these pieces.
+ */
+export function* logChunks(db: Database.Database, onProgress: (events: number) => void = () => {}): Generator<string, { events: number; anchor: Anchor }> {
+  let anchor: Anchor = { seq: 0, hash: GENESIS_HASH };
+  let events = 0;
+  let buffer = '';
+  for (const row of db.prepare<[], LogRow>('SELECT * FROM events ORDER BY seq').iterate()) {
+    buffer += `${JSON.stringify(toLine(row))}\n`;
+    anchor = { seq: row.seq, hash: row.hash };
+    events += 1;
+    if (buffer.length >= WRITE_CHUNK) {
+      onProgress(events);
+      yield buffer;
+      buffer = '';
+    }
+  }
+  onProgress(events);
+  yield `${buffer}${JSON.stringify({ anchor })}\n`;
+  return { events, anchor };
+}
+
+/**
  * Write every event of the log in `db` to `out` (through a temp file beside it, renamed when complete and
- * synced). The rows are read in one statement, so the file is one consistent snapshot.
+ * synced).
  */
 export function exportLog(db: Database.Database, out: string): { events: number; anchor: Anchor } {
   const target = resolve(out);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.partial`);
   const fd = openSync(temp, 'w');
-  let anchor: Anchor = { seq: 0, hash: GENESIS_HASH };
-  let events = 0;
   try {
-    let buffer = '';
-    for (const row of db.prepare<[], LogRow>('SELECT * FROM events ORDER BY seq').iterate()) {
-      buffer += `${JSON.stringify(toLine(row))}\n`;
-      anchor = { seq: row.seq, hash: row.hash };
-      events += 1;
-      if (buffer.length >= WRITE_CHUNK) {
-        writeSync(fd, buffer);
-        buffer = '';
-      }
+    const chunks = logChunks(db);
+    let next = chunks.next();
+    while (!next.done) {
+      writeSync(fd, next.value);
+      next = chunks.next();
     }
-    buffer += `${JSON.stringify({ anchor })}\n`;
-    writeSync(fd, buffer);
     fsyncSync(fd);
     closeSync(fd);
     renameSync(temp, target);
+    return next.value;
   } catch (e) {
     try {
       closeSync(fd);
@@ -110,7 +127,6 @@ export function exportLog(db: Database.Database, out: string): { events: number;
     rmSync(temp, { force: true });
     throw e;
   }
-  return { events, anchor };
 }
 
 /** A refusal of an import file: names the line (and seq) and what is wrong. */
@@ -143,15 +159,29 @@ export function isEmptyFolder(dir: string): boolean {
  * moved into place. A refused file leaves `dataDir` as it was.
  */
 export async function importLog(file: string, dataDir: string): Promise<{ events: number; anchor: Anchor; rebuildMs: number }> {
-  const target = resolve(dataDir);
   if (!existsSync(file)) throw new ImportError(`The file ${resolve(file)} does not exist.`);
+  return importLines(fileLines(file), dataDir);
+}
+
+/** The lines of a plain export file. */
+export function fileLines(file: string): AsyncIterable<string> {
+  return createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+}
+
+/**
+ * Build a new data folder `dataDir` (missing or empty) from the lines of an export, as importLog
+ * does: checked line by line, built in a temp folder beside it, projections rebuilt, the chain
+ * verified again, and only then moved into place. The encrypted restore (backup/) uses it too.
+ */
+export async function importLines(lines: AsyncIterable<string>, dataDir: string): Promise<{ events: number; anchor: Anchor; rebuildMs: number }> {
+  const target = resolve(dataDir);
   if (!isEmptyFolder(target)) throw new ImportError(`The folder ${target} is not empty: import only into a new, empty data folder.`);
   mkdirSync(dirname(target), { recursive: true });
   const temp = mkdtempSync(join(dirname(target), `.${basename(target)}.import-`));
   let store: EventStore | null = null;
   try {
     store = EventStore.open(join(temp, DB_FILE), { projections: PROJECTIONS });
-    const result = await load(store, file);
+    const result = await load(store, lines);
     const { ms } = store.rebuild();
     const report = store.verify();
     if (!report.ok) throw new ImportError(`The imported log does not verify at seq ${report.firstBadSeq ?? '?'}: ${report.problem ?? 'unknown problem'}`);
@@ -169,17 +199,30 @@ export async function importLog(file: string, dataDir: string): Promise<{ events
   }
 }
 
-async function load(store: EventStore, file: string): Promise<{ events: number; anchor: Anchor }> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let lineNo = 0;
-  let prev: Anchor = { seq: 0, hash: GENESIS_HASH };
-  let anchor: Anchor | null = null;
-  const versions = new Map<string, number>();
+async function load(store: EventStore, lines: AsyncIterable<string>): Promise<{ events: number; anchor: Anchor }> {
   let batch: LogRow[] = [];
   const flush = () => {
     if (batch.length > 0) store.appendHashed(batch);
     batch = [];
   };
+  const result = await checkLines(lines, (row) => {
+    batch.push(row);
+    if (batch.length >= IMPORT_BATCH) flush();
+  });
+  flush();
+  return result;
+}
+
+/**
+ * Check the lines of an export one by one (shape, seq order, prev_hash links, each hash, known
+ * event types and schemas, stream versions, the final anchor line), handing each checked event to
+ * `onRow`. Throws ImportError at the first problem; the encrypted backup's read-back uses it alone.
+ */
+export async function checkLines(lines: AsyncIterable<string>, onRow: (row: LogRow) => void = () => {}): Promise<{ events: number; anchor: Anchor }> {
+  let lineNo = 0;
+  let prev: Anchor = { seq: 0, hash: GENESIS_HASH };
+  let anchor: Anchor | null = null;
+  const versions = new Map<string, number>();
   for await (const text of lines) {
     lineNo += 1;
     const at = (seq?: number) => `line ${lineNo}${seq === undefined ? '' : ` (seq ${seq})`}`;
@@ -219,11 +262,9 @@ async function load(store: EventStore, file: string): Promise<{ events: number; 
     const version = (versions.get(e.stream) ?? 0) + 1;
     if (e.version !== version) throw new ImportError(`${at(e.seq)}: stream ${e.stream} should be at version ${version} here, not ${e.version}.`);
     versions.set(e.stream, version);
-    batch.push(row);
-    if (batch.length >= IMPORT_BATCH) flush();
+    onRow(row);
     prev = { seq: e.seq, hash: e.hash };
   }
   if (!anchor) throw new ImportError(`line ${lineNo + 1}: the anchor line is missing: the file was cut off (or is not a Sen export).`);
-  flush();
   return { events: prev.seq, anchor };
 }

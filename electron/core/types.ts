@@ -1,6 +1,7 @@
 import type { Area, Stats, VerifyReport } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { AccessKind } from '../../shared/access';
+import type { BackupEntry, BackupProgress } from '../../shared/backup';
 
 /** scrypt cost; production uses OWASP's parameters, tests pass a lower cost through options. */
 export interface ScryptParams {
@@ -41,5 +42,11 @@ export interface CoreService {
   query(name: string, input: unknown): Promise<Result<unknown>>;
   /** Write to the access log what the local administrator (the CLI) takes out of Sen: `sen export`. */
   recordAccess(kind: AccessKind, traineeId: string | null, detail: string): void;
+  /** A verified, encrypted backup of the whole log into `folder`, as the local administrator (`sen backup`). Throws SenError. */
+  backup(folder: string, passphrase: string, onProgress?: (progress: BackupProgress) => void): Promise<BackupEntry>;
+  /** Whether closing now runs a backup on exit first (the admin set one, with a folder and passphrase). */
+  exitBackupDue(): boolean;
+  /** Close, after the backup on exit when the admin set one (the app's quit). */
+  closeAfterBackup(): Promise<void>;
   close(): void;
 }

@@ -1,9 +1,10 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, utilityProcess, type MenuItemConstructorOptions } from 'electron';
 import { createCoreClient, registerInvoke, type CoreClient } from './coreClient';
+import { registerPathPicker } from './pickers';
 import { buildPaths, dataDirFor } from './paths';
 import { registerPrint } from './print';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './protocol';
-import { denyAllPermissions, guardAllWebContents, installCsp, isSameAppPage } from './security';
+import { denyAllPermissions, guardAllWebContents, guardDownloads, installCsp, isAppBlob, isSameAppPage } from './security';
 import { createMainWindow } from './window';
 
 /** Only editing and window roles: nothing that opens a URL (Electron's default menu links to its website). */
@@ -42,9 +43,19 @@ export function start(): void {
   });
 
   app.on('window-all-closed', () => app.quit());
+  let coreEnded = false;
   app.on('before-quit', () => {
     quitting = true;
-    core?.stop();
+    void core?.stop();
+  });
+  // The core may be writing its backup on exit: Sen ends only once the core has closed its database.
+  app.on('will-quit', (event) => {
+    if (!core || coreEnded) return;
+    event.preventDefault();
+    void core.stop().then(() => {
+      coreEnded = true;
+      app.quit();
+    });
   });
 
   void app.whenReady().then(() => {
@@ -55,6 +66,7 @@ export function start(): void {
       protocol.handle(APP_SCHEME, appProtocolHandler(paths.rendererDir));
     }
     denyAllPermissions(session.defaultSession);
+    guardDownloads(session.defaultSession, (url) => isAppBlob(url, appUrl));
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
 
     const proc = utilityProcess.fork(paths.core, ['--data', dataDirFor(app)], { serviceName: 'Sen core' });
@@ -70,6 +82,7 @@ export function start(): void {
     });
     registerInvoke(ipcMain, client, isAppPage);
     registerPrint(ipcMain, client, isAppPage);
+    registerPathPicker(ipcMain, dialog, isAppPage, () => mainWindow);
 
     const win = createMainWindow(paths.preload, appUrl);
     const connection = String(win.webContents.id); // read now: the web contents is gone once closed

@@ -19,11 +19,14 @@ export interface CoreClient {
   onChanged(listener: (areas: Area[]) => void): void;
   /** The core cannot serve any more: it reported 'fatal' or its process ended. Called once. */
   onStopped(listener: (message: string) => void): void;
-  stop(): void;
+  /** Ask the core to close (after its backup on exit, if set); resolves once its process has ended. */
+  stop(): Promise<void>;
 }
 
 /** How long the core gets to close its database after 'shutdown' before it is killed. */
 const SHUTDOWN_GRACE_MS = 3000;
+/** A backup on exit of millions of events takes minutes: the core said it is writing one. */
+const EXIT_BACKUP_GRACE_MS = 60 * 60_000;
 
 const fail = (code: 'INTERNAL' | 'UNKNOWN_HANDLER' | 'VALIDATION' | 'FORBIDDEN', message: string): Result<unknown> => ({ ok: false, error: { code, message } });
 
@@ -36,6 +39,14 @@ export function createCoreClient(proc: CoreProcessLike): CoreClient {
   let stoppedWith: string | null = null;
   const changedListeners: ((areas: Area[]) => void)[] = [];
   const stoppedListeners: ((message: string) => void)[] = [];
+  let exited = false;
+  const exitListeners: (() => void)[] = [];
+  let killTimer: ReturnType<typeof setTimeout> | null = null;
+  const killAfter = (ms: number): void => {
+    if (killTimer) clearTimeout(killTimer);
+    killTimer = setTimeout(() => proc.kill(), ms);
+    killTimer.unref();
+  };
 
   const send = (request: CoreRequest): void => {
     if (ready) proc.postMessage(request);
@@ -70,9 +81,17 @@ export function createCoreClient(proc: CoreProcessLike): CoreClient {
       case 'fatal':
         stopWith(message.message);
         break;
+      case 'backing-up':
+        killAfter(EXIT_BACKUP_GRACE_MS);
+        break;
     }
   });
-  proc.on('exit', (code) => stopWith(`The Sen core stopped unexpectedly (exit code ${code}).`));
+  proc.on('exit', (code) => {
+    exited = true;
+    if (killTimer) clearTimeout(killTimer);
+    stopWith(`The Sen core stopped unexpectedly (exit code ${code}).`);
+    for (const listener of exitListeners.splice(0)) listener();
+  });
 
   return {
     call(connection, name, input) {
@@ -93,14 +112,17 @@ export function createCoreClient(proc: CoreProcessLike): CoreClient {
       stoppedListeners.push(listener);
     },
     stop() {
+      const ended = new Promise<void>((resolve) => (exited ? resolve() : exitListeners.push(resolve)));
+      if (stoppedWith !== null) return ended;
       // Quitting on purpose: nobody is told. Ask the core to close its database; kill it if it hangs.
-      stoppedWith ??= 'Sen is quitting.';
+      stoppedWith = 'Sen is quitting.';
       if (ready) {
         proc.postMessage({ kind: 'shutdown' });
-        setTimeout(() => proc.kill(), SHUTDOWN_GRACE_MS).unref();
+        killAfter(SHUTDOWN_GRACE_MS);
       } else {
         proc.kill();
       }
+      return ended;
     },
   };
 }

@@ -52,6 +52,33 @@ export function guardWebContents(contents: WebContents, isAppPage: (url: string)
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
+/** Is `url` a blob: made by Sen's own page (a CSV export), e.g. blob:app://sen/<uuid>? */
+export function isAppBlob(url: string, appUrl: string): boolean {
+  if (!url.startsWith('blob:')) return false;
+  try {
+    const inner = new URL(url.slice('blob:'.length));
+    const a = new URL(appUrl);
+    return inner.protocol === a.protocol && inner.host === a.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Downloads: only files Sen's page makes itself (CSV exports, as blob: URLs) are saved, through
+ * Electron's own save dialog (no save path is set, so the person chooses where; a .csv file gets
+ * a CSV filter). Any other download is cancelled: nothing reaches the disk from anywhere else.
+ */
+export function guardDownloads(session: Session, isOwnBlob: (url: string) => boolean): void {
+  session.on('will-download', (event, item) => {
+    if (!isOwnBlob(item.getURL())) {
+      event.preventDefault();
+      return;
+    }
+    if (item.getFilename().toLowerCase().endsWith('.csv')) item.setSaveDialogOptions({ filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }] });
+  });
+}
+
 export function guardAllWebContents(app: App, isAppPage: (url: string) => boolean): void {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, isAppPage));
 }

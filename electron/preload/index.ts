@@ -1,9 +1,9 @@
 /**
- * The only door from the page to Sen: `window.sen` with `invoke`, `subscribe` and `printToPdf` (SenBridge).
+ * The only door from the page to Sen: `window.sen` with `invoke`, `subscribe`, `printToPdf` and `choosePath` (SenBridge).
  * Runs sandboxed (CommonJS, only 'electron' may be required); never exposes ipcRenderer itself.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Area, SenBridge } from '../../shared/api';
+import { PATH_KINDS, type Area, type SenBridge } from '../../shared/api';
 import { isHandlerName } from '../../shared/handlerNames';
 
 const bridge: SenBridge = {
@@ -17,6 +17,10 @@ const bridge: SenBridge = {
   printToPdf(request) {
     // Main validates the request (shared/reports.ts printToPdfRequest) and asks where to save.
     return ipcRenderer.invoke('sen:printToPdf', request);
+  },
+  choosePath(kind) {
+    if (!(PATH_KINDS as readonly string[]).includes(kind)) return Promise.resolve(null);
+    return ipcRenderer.invoke('sen:choosePath', kind);
   },
   subscribe(listener) {
     // Wrap so the page never sees the IPC event object (it carries `sender`).

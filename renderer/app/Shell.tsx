@@ -10,6 +10,7 @@ import { notifyError } from '../components/feedback';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { MyAccountPage } from '../features/accounts/MyAccountPage';
 import { AdmitPage } from '../features/trainees/AdmitPage';
+import { RosterImportPage } from '../features/roster/RosterImportPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { TraineePage } from '../features/trainees/TraineePage';
@@ -31,11 +32,11 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
   const dispatch = useAppDispatch();
   const active =
     route.name === current.name ||
-    (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit')) ||
+    (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit' || current.name === 'importRoster')) ||
     (route.name === 'medical' && current.name === 'medicalRecord') ||
     (route.name === 'accounts' && current.name === 'accessLog');
   return (
-    <Button variant={active ? 'light' : 'subtle'} size="sm" px={8} aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
+    <Button variant={active ? 'light' : 'subtle'} size="sm" px="sm" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
       {children}
     </Button>
   );
@@ -47,6 +48,8 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return <RosterPage user={user} />;
     case 'admit':
       return isAllowed('trainee.intake', user.roles) ? <AdmitPage /> : <RosterPage user={user} />;
+    case 'importRoster':
+      return isAllowed('trainee.import', user.roles) ? <RosterImportPage /> : <RosterPage user={user} />;
     case 'trainee':
       return <TraineePage key={route.traineeId} traineeId={route.traineeId} user={user} />;
     case 'system':
@@ -62,9 +65,9 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'duty':
       return isAllowed('duty.read', user.roles) ? <DutyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
     case 'literacy':
-      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} classId={route.classId} user={user} /> : <RosterPage user={user} />;
     case 'labor':
-      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} workshopId={route.workshopId} /> : <RosterPage user={user} />;
     case 'reintegration':
       return isAllowed('reintegration.read', user.roles) ? <ReintegrationPage user={user} /> : <RosterPage user={user} />;
     case 'accessLog':
@@ -115,17 +118,17 @@ export function Shell({
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-          <Group gap="lg" wrap="nowrap">
-            {/* A long facility name gives way to the navigation (the full name on hover). */}
-            <div style={{ minWidth: 0, maxWidth: 300 }} title={facilityName ?? undefined}>
-              <Title order={4} lh={1.1} data-testid="header-facility" style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+          {/* With many areas the facility's name gives way (cut with "…", whole in its tooltip): the menu, the person, language and sign-out stay in view. */}
+          <Group gap="lg" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+            <div style={{ minWidth: 0 }}>
+              <Title order={4} lh={1.1} data-testid="header-facility" title={facilityName ?? undefined} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                 {facilityName ?? t('app.name')}
               </Title>
               <Text size="xs" c="dimmed">
                 {t('app.name')}
               </Text>
             </div>
-            <Group gap={2} component="nav" aria-label={t('header.mainNav')} wrap="nowrap">
+            <Group gap={4} component="nav" aria-label={t('header.mainNav')} wrap="nowrap" style={{ flexShrink: 0 }}>
               <NavButton route={{ name: 'roster' }} current={route}>
                 {t('nav.roster')}
               </NavButton>
@@ -171,7 +174,7 @@ export function Shell({
               ) : null}
             </Group>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             {/* The signed-in person's name opens "My account": one control fewer in a crowded header. */}
             <UnstyledButton
               aria-label={t('header.myAccount')}

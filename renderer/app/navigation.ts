@@ -6,6 +6,7 @@ import { api } from '../api/api';
 export type Route =
   | { name: 'roster' }
   | { name: 'admit' }
+  | { name: 'importRoster' }
   | { name: 'trainee'; traineeId: string }
   | { name: 'system' }
   | { name: 'account' }
@@ -14,8 +15,9 @@ export type Route =
   | { name: 'medicalRecord'; traineeId: string }
   | { name: 'accessLog' }
   | { name: 'duty'; tab: DutyTab }
-  | { name: 'literacy'; tab: LiteracyTab }
-  | { name: 'labor'; tab: LaborTab }
+  /** `classId`: the class shown on the classes tab, or the one the attendance tab starts on. */
+  | { name: 'literacy'; tab: LiteracyTab; classId?: string }
+  | { name: 'labor'; tab: LaborTab; workshopId?: string }
   | { name: 'reintegration' }
   | { name: 'reports'; month?: string }
   /** A printable page (A4), shown alone without the app's frame; `back` is where it was opened from. */

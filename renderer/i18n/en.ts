@@ -4,6 +4,8 @@ import { reportsMessages } from './reports';
 import { medicalEn } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { csvMessages } from './csv';
+import { backupMessages } from './backup';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -405,6 +407,7 @@ export const en: Catalog = {
       ...medicalEn.eventTypes,
       ...dutyEn.eventTypes,
       ...trainingEn.eventTypes,
+      ...backupMessages.en.eventTypes,
     },
   },
   medical: { title: 'Medical', tabs: { dashboard: 'To do', round: 'Medication round', formulary: 'Formulary', settings: 'Settings' } },
@@ -420,6 +423,9 @@ export const en: Catalog = {
   conduct: dutyEn.conduct,
   recognition: dutyEn.recognition,
   dutyLog: dutyEn.dutyLog,
+  csv: csvMessages.en.csv,
+  rosterImport: csvMessages.en.rosterImport,
+  backup: backupMessages.en.ui,
   training: {
     notYet: 'This screen is being built.',
     literacy: { title: 'Literacy classes', tabs: { classes: 'My classes', attendance: "Today's attendance", progress: 'Progress' } },
@@ -432,6 +438,7 @@ export const en: Catalog = {
   reintegration: trainingEn.reintegration,
   reports: reportsMessages.en,
   errors: {
+    ...backupMessages.en.errors,
     DETOX_EPISODE_ACTIVE: 'This trainee is already in a detox episode: close it before starting another.',
     DETOX_EPISODE_CLOSED: 'This detox episode is closed: it can no longer be assessed or closed.',
     PRESCRIPTION_NOT_ACTIVE: 'This prescription is no longer in force (discontinued, or replaced by another). Reload the record.',
@@ -476,8 +483,11 @@ export const en: Catalog = {
     INTERNAL: 'An unexpected error occurred. No data was changed.',
   },
   validation: {
+    ...backupMessages.en.validation,
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
+    ...trainingEn.validation,
+    ...csvMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
     drugInactive: 'This drug is no longer in use in the formulary',

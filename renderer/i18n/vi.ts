@@ -4,6 +4,8 @@ import { reportsMessages } from './reports';
 import { medicalVi } from './medical';
 import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
+import { csvMessages } from './csv';
+import { backupMessages } from './backup';
 /**
  * Vietnamese catalog: the default language of Sen. `en.ts` must have exactly the same keys
  * (checked by the compiler through `Catalog` and by tests/component/i18n.test.ts).
@@ -406,6 +408,7 @@ export const vi = {
       ...medicalVi.eventTypes,
       ...dutyVi.eventTypes,
       ...trainingVi.eventTypes,
+      ...backupMessages.vi.eventTypes,
     },
   },
   medical: { title: 'Y tế', tabs: { dashboard: 'Việc cần làm', round: 'Phát thuốc', formulary: 'Danh mục thuốc', settings: 'Cài đặt' } },
@@ -421,6 +424,9 @@ export const vi = {
   conduct: dutyVi.conduct,
   recognition: dutyVi.recognition,
   dutyLog: dutyVi.dutyLog,
+  csv: csvMessages.vi.csv,
+  rosterImport: csvMessages.vi.rosterImport,
+  backup: backupMessages.vi.ui,
   training: {
     notYet: 'Màn hình này đang được xây dựng.',
     literacy: { title: 'Lớp xóa mù chữ', tabs: { classes: 'Lớp của tôi', attendance: 'Điểm danh hôm nay', progress: 'Tiến bộ' } },
@@ -433,6 +439,7 @@ export const vi = {
   reintegration: trainingVi.reintegration,
   reports: reportsMessages.vi,
   errors: {
+    ...backupMessages.vi.errors,
     DETOX_EPISODE_ACTIVE: 'Học viên đang trong một đợt cắt cơn: hãy kết thúc đợt đó trước khi bắt đầu đợt mới.',
     DETOX_EPISODE_CLOSED: 'Đợt cắt cơn này đã kết thúc: không thể đánh giá hay kết thúc thêm.',
     PRESCRIPTION_NOT_ACTIVE: 'Đơn thuốc này không còn hiệu lực (đã ngừng hoặc đã được thay bằng đơn khác). Hãy tải lại hồ sơ.',
@@ -477,8 +484,11 @@ export const vi = {
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu không bị thay đổi.',
   },
   validation: {
+    ...backupMessages.vi.validation,
     ...detoxMessages.vi.validation,
     ...conductMessages.vi.validation,
+    ...trainingVi.validation,
+    ...csvMessages.vi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',
     unknownDrug: 'Không có thuốc này trong danh mục',
     drugInactive: 'Thuốc này đã ngừng sử dụng trong danh mục',

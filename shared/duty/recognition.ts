@@ -103,7 +103,7 @@ export const RECOGNITION_HANDLERS = {
   'duty.recognition.rate': { input: rateMonthInput, permission: 'duty.write', kind: 'command' },
   /** Every trainee in care during the month, with the rating given (if any). */
   'duty.recognition.sheet': { input: monthInput, permission: 'duty.read', kind: 'query' },
-  /** Who is eligible for a commendation (the month's quarter) and a term-reduction proposal (up to the month). */
+  /** Who is eligible for a commendation (the last complete quarter as of the month) and a term-reduction proposal (up to the month). */
   'duty.recognition.eligibility': { input: monthInput, permission: 'duty.read', kind: 'query' },
   'duty.recognition.rules': { input: z.object({}).strict(), permission: 'duty.read', kind: 'query' },
   'duty.recognition.setRules': { input: eligibilityRulesSchema, permission: 'facility.manage', kind: 'command' },
@@ -136,7 +136,7 @@ export interface EligibleTrainee {
 export interface Eligibility {
   month: string;
   rules: EligibilityRules;
-  /** The calendar quarter of `month`, e.g. ['2026-07', '2026-08', '2026-09']. */
+  /** The last complete quarter as of `month` (its own if `month` ends it), e.g. ['2026-07', '2026-08', '2026-09']. */
   quarter: string[];
   commendation: EligibleTrainee[];
   termReduction: EligibleTrainee[];

@@ -13,6 +13,8 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
   staff: [
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'giaovien', fullName: 'Nguyễn Thị Thu Hà', roles: ['teacher'] },
+    { username: 'huongdan', fullName: 'Đinh Văn Hướng', roles: ['instructor'] },
   ],
   counts: {
     events: 700,
@@ -37,6 +39,26 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
       workRestrictions: 25,
       phaseChanges: 1070,
     },
+    classes: { classes: 16, enrolments: 190, withdrawals: 180, sessions: 260, attendance: 1800, absences: 95 },
+    duty: {
+      dorms: 5,
+      rooms: 19,
+      beds: 178,
+      bedsAssigned: 313,
+      moves: 250,
+      vacated: 191,
+      overrides: 0,
+      keepApartRules: 12,
+      headcounts: 183,
+      mismatches: 36,
+      incidents: 96,
+      violations: 149,
+      measures: 148,
+      rewards: 925,
+      ratings: 4465,
+      shiftNotes: 634,
+    },
+    labor: { workshops: 4, assignments: 250, moves: 3, sheets: 400, entries: 7000, absences: 500, sheetsFrom: '2026-07-24' },
   },
   ms: 2500,
 };
@@ -92,6 +114,8 @@ describe('open a demo facility', () => {
     expect(within(staff).getByText('trucban')).toBeTruthy();
     expect(staff.textContent).toContain('Lê Thị Hạnh (Y tế)');
     expect(staff.textContent).toContain('Phạm Văn Dũng (Trực ban)');
+    expect(staff.textContent).toContain('Đinh Văn Hướng (Hướng dẫn lao động)');
+    expect(staff.textContent).toContain('Nguyễn Thị Thu Hà (Giáo viên)');
     expect((screen.getByLabelText('Tên đăng nhập') as HTMLInputElement).value).toBe('admin');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Mật khẩu')));
     expect(bridge.callsTo('system.demo')).toEqual([{}]);
@@ -110,6 +134,7 @@ describe('open a demo facility', () => {
     const staff = within(credentials).getByTestId('demo-staff');
     expect(staff.textContent).toContain('Lê Thị Hạnh (Medical)');
     expect(staff.textContent).toContain('Phạm Văn Dũng (Duty officer)');
+    expect(staff.textContent).toContain('Nguyễn Thị Thu Hà (Teacher)');
   });
 
   it('shows a refusal in place and stays on the first-run screen', async () => {

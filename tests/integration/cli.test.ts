@@ -8,7 +8,8 @@ import type { TraineeList } from '../../shared/admissions';
 import { HANDLERS } from '../../shared/api';
 import { todayIso } from '../../shared/dates';
 import { HANDLER_NAMES } from '../../shared/handlerNames';
-import { ADMIN_PASSWORD, cleanupTempDirs, openStore, projectionSnapshot, seedUser, setUpFacility, tempDir, traineeDetails } from '../support/core';
+import { ADMIN_PASSWORD, cleanupTempDirs, eventCount, openStore, projectionSnapshot, seedUser, setUpFacility, tempDir, traineeDetails } from '../support/core';
+import { records, rosterCsv, spoil } from '../support/roster';
 
 afterEach(cleanupTempDirs);
 
@@ -300,10 +301,69 @@ describe('sen rpc', () => {
   });
 
   it('every command has --help', () => {
-    for (const command of ['init', 'verify', 'rebuild', 'stats', 'query', 'export', 'import', 'rpc']) {
+    for (const command of ['init', 'verify', 'rebuild', 'stats', 'query', 'export', 'import', 'import-roster', 'rpc']) {
       const r = sen(command, '--help');
       expect(r.code, command).toBe(0);
       expect(r.stdout, command).toContain(`Usage: sen ${command}`);
     }
+  });
+});
+
+describe('sen import-roster', () => {
+  /** A set-up facility (nobody admitted yet) and a roster file beside it. */
+  async function facilityWith(csv: string): Promise<{ dir: string; file: string }> {
+    const { service, dataDir } = await setUpFacility();
+    service.close();
+    const file = join(tempDir(), 'danh sách học viên.csv');
+    writeFileSync(file, csv);
+    return { dir: dataDir, file };
+  }
+  const admitted = (dir: string) => (JSON.parse(sen('stats', '--data', dir, '--json').stdout) as { eventsByType: Record<string, number> }).eventsByType['TraineeAdmitted'] ?? 0;
+
+  it('prints every bad row and exits 1 without writing anything', async () => {
+    const { dir, file } = await facilityWith(rosterCsv(spoil(records(50))));
+    const before = eventCount(dir);
+    const r = senIn(ADMIN_PASSWORD, 'import-roster', file, '--data', dir, '--user', 'admin');
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('row 6, column "Ngày sinh" (dateOfBirth): invalidDate "1990-13-45"');
+    expect(r.stderr).toContain('row 21, column "Số CCCD" (idNumber): invalidIdNumber "12345"');
+    expect(r.stderr).toContain('row 38, column "Số hồ sơ" (fileNumber): duplicateInFile (same as row 12) "NK-0011"');
+    expect(r.stderr).toContain('3 of 50 rows have errors');
+    // Not even a sign-in: the file was checked before anyone signed in.
+    expect(eventCount(dir)).toBe(before);
+  });
+
+  it('imports a good file (semicolons, no BOM) in one go, and --skip-invalid leaves the bad rows out', async () => {
+    const { dir, file } = await facilityWith(rosterCsv(records(20)).slice(1).replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/gm, ';'));
+    const ok = senIn(`${ADMIN_PASSWORD}\n`, 'import-roster', file, '--data', dir, '--user', 'admin');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^imported 20 trainees from .*danh sách học viên\.csv \(events \d+\.\.\d+\)$/m);
+    expect(admitted(dir)).toBe(20);
+
+    const spoiled = join(tempDir(), 'more.csv');
+    writeFileSync(spoiled, rosterCsv(spoil(records(50, 'HS'))));
+    const skip = senIn(ADMIN_PASSWORD, 'import-roster', spoiled, '--data', dir, '--user', 'admin', '--skip-invalid');
+    expect(skip.code, skip.stderr).toBe(0);
+    expect(skip.stdout).toContain('imported 47 trainees');
+    expect(skip.stdout).toContain('3 rows with errors left out');
+    expect(skip.stderr).toContain('row 6');
+    expect(admitted(dir)).toBe(67);
+  });
+
+  it('refuses a wrong password, a non-admin, a file without the needed columns; a missing file is a usage error', async () => {
+    const { dir, file } = await facilityWith(rosterCsv(records(3)));
+    await seedUser(dir, 'trucban', ['duty']);
+    expect(senIn('sai mật khẩu', 'import-roster', file, '--data', dir, '--user', 'admin').code).toBe(1);
+    const duty = senIn('mật khẩu của tôi', 'import-roster', file, '--data', dir, '--user', 'trucban');
+    expect(duty.code).toBe(1);
+    expect(duty.stderr).toContain('FORBIDDEN');
+    const noColumns = join(tempDir(), 'x.csv');
+    writeFileSync(noColumns, 'Tên,Tuổi\r\nA,30\r\n');
+    const cols = senIn(ADMIN_PASSWORD, 'import-roster', noColumns, '--data', dir, '--user', 'admin');
+    expect(cols.code).toBe(1);
+    expect(cols.stderr).toContain('no column for fileNumber');
+    expect(admitted(dir)).toBe(0);
+    expect(senIn(ADMIN_PASSWORD, 'import-roster', join(dir, 'nope.csv'), '--data', dir, '--user', 'admin').code).toBe(2);
+    expect(sen('import-roster', file, '--data', dir).code).toBe(2);
   });
 });

@@ -6,10 +6,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CoreMessage, CoreRequest } from '../../electron/core/host/protocol';
 import { serve, type CorePort } from '../../electron/core/host/serve';
-import { ADMIN_PASSWORD, cleanupTempDirs, tempDir, testService } from '../support/core';
+import { ADMIN_PASSWORD, cleanupTempDirs, setUpFacility, tempDir, testService } from '../support/core';
 
 afterEach(cleanupTempDirs);
 
@@ -71,6 +72,23 @@ describe('serve', () => {
     const db = new Database(join(dataDir, 'sen.db'));
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
     db.close();
+  });
+});
+
+describe('serve: the backup on exit', () => {
+  it('says it is backing up, writes the backup, then closes and hands over', async () => {
+    const { service } = await setUpFacility();
+    const folder = tempDir();
+    const set = await service.call('admin', 'backup.configure', { folder, keep: 5, everyHours: 0, onExit: true, warnAfterDays: 7, passphrase: 'cụm mật khẩu sao lưu' });
+    expect(set.ok).toBe(true);
+    const { port, sent, send } = fakePort();
+    let shutDown = false;
+    serve(port, service, () => (shutDown = true));
+    send({ kind: 'shutdown' } satisfies CoreRequest);
+    expect(sent.at(-1)).toEqual({ kind: 'backing-up' });
+    expect(shutDown).toBe(false);
+    await vi.waitFor(() => expect(shutDown).toBe(true), { timeout: 10_000 });
+    expect(readdirSync(folder).filter((n) => /^sen-auto-.*\.senbak$/.test(n))).toHaveLength(1);
   });
 });
 

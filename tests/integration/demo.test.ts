@@ -56,6 +56,8 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(staff).toEqual([
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'giaovien', fullName: 'Nguyễn Thị Thu Hà', roles: ['teacher'] },
+    { username: 'huongdan', fullName: 'Đinh Văn Hướng', roles: ['instructor'] },
   ]);
   const call = async <N extends HandlerName>(connection: string, name: N, input: HandlerInput<N>): Promise<HandlerOutput<N>> => {
     const r = await service.call(connection, name, input);
@@ -65,6 +67,7 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   await call('yte', 'auth.signIn', { username: 'yte', password: DEMO_PASSWORD });
   // The duty officer chose the same password; the core keeps medical data from them.
   await call('trucban', 'auth.signIn', { username: 'trucban', password: DEMO_PASSWORD });
+  await dutyArea(service, result);
   const refused = await service.call('trucban', 'medical.screening.due', {});
   expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
 
@@ -108,6 +111,118 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(summary.current).not.toBeNull();
   expect(summary.labs.some((l) => l.test === 'cd4' && l.value !== null)).toBe(true);
   expect(summary.pillCounts.length).toBeGreaterThan(0);
+}
+
+/** As the demo's teacher: classes of both phases over the years, sessions on schedule, realistic attendance, withdrawals on release. */
+async function teacherClasses(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const { classes: counts } = result.counts;
+  const signIn = await service.call('giaovien', 'auth.signIn', { username: 'giaovien', password: DEMO_PASSWORD });
+  expect(signIn.ok).toBe(true);
+  const r = await service.call('giaovien', 'classes.list', { includeClosed: true });
+  if (!r.ok) throw new Error(r.error.message);
+  const list = r.value as HandlerOutput<'classes.list'>;
+  expect(list).toHaveLength(counts.classes);
+  expect(list.filter((c) => c.closedDate === null).map((c) => c.phase).sort()).toEqual(['phase1', 'phase2']);
+  expect(list.filter((c) => c.closedDate !== null).length).toBeGreaterThanOrEqual(4);
+  for (const c of list.filter((x) => x.closedDate === null)) expect(c.enrolled).toBeGreaterThan(0);
+  // Sheets of the last two months only: two classes, five sessions a week.
+  expect(counts.sessions).toBeGreaterThan(35);
+  // Most come, some do not: between 85% and 98% present.
+  const rate = 1 - counts.absences / counts.attendance;
+  expect(rate).toBeGreaterThan(0.85);
+  expect(rate).toBeLessThan(0.98);
+  console.log('demo classes:', JSON.stringify(counts));
+  const detail = await service.call('giaovien', 'classes.get', { classId: list.at(-1)!.classId });
+  if (!detail.ok) throw new Error(detail.error.message);
+  const { roster } = detail.value as HandlerOutput<'classes.get'>;
+  expect(roster.some((x) => x.withdrawReason === 'released' || x.withdrawReason === 'completed')).toBe(true);
+}
+
+/** As the demo's duty officer: every trainee in care has a bed, last month is rated, the books are full. */
+async function dutyArea(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const { counts } = result;
+  const call = async <N extends HandlerName>(name: N, input: HandlerInput<N>): Promise<HandlerOutput<N>> => {
+    const r = await service.call('trucban', name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
+    return r.value as HandlerOutput<N>;
+  };
+  const d = counts.duty;
+  // 4–6 dorms of 8–12-bed rooms for 120 people, with a separate-housing room.
+  expect(d.dorms).toBeGreaterThanOrEqual(4);
+  expect(d.dorms).toBeLessThanOrEqual(6);
+  const board = await call('housing.board', {});
+  expect(board.unassigned).toEqual([]);
+  const occupants = board.rooms.flatMap((r) => r.occupants);
+  expect(occupants).toHaveLength(counts.inCare);
+  expect(board.rooms.some((r) => r.separateHousing && r.occupants.length > 0)).toBe(true);
+  for (const r of board.rooms) expect(r.occupants.length, r.name).toBeLessThanOrEqual(r.capacity);
+  // Flagged trainees sleep in a separate-housing room (unless it was full: then recorded anyway, with a reason).
+  const flaggedShared = board.rooms.filter((r) => !r.separateHousing).flatMap((r) => r.occupants.filter((o) => o.separateHousing));
+  expect(flaggedShared.length).toBeLessThanOrEqual(d.overrides + 2);
+  expect(d.bedsAssigned).toBe(counts.admitted);
+  expect(d.vacated).toBe(counts.released);
+  expect(d.moves).toBeGreaterThan(20);
+
+  // Every trainee in care last month has a rating for it; so do earlier months.
+  const lastMonth = `${counts.to.slice(0, 7)}-01`;
+  const month = new Date(`${lastMonth}T00:00:00Z`);
+  month.setUTCMonth(month.getUTCMonth() - 1);
+  const sheet = await call('duty.recognition.sheet', { month: month.toISOString().slice(0, 7) });
+  expect(sheet.rows.length).toBeGreaterThan(counts.inCare * 0.9);
+  expect(sheet.rows.every((r) => r.rating !== null)).toBe(true);
+  expect(new Set(sheet.rows.map((r) => r.rating))).toEqual(new Set(['good', 'fair', 'average', 'poor']));
+  expect(d.ratings).toBeGreaterThan(counts.inCare * 30);
+
+  // Incidents about every few days, some with two or three trainees, each with its measure.
+  expect(d.violations / (counts.inCare * 3)).toBeGreaterThan(0.2);
+  expect(d.violations / (counts.inCare * 3)).toBeLessThan(0.8);
+  expect(d.violations).toBeGreaterThan(d.incidents);
+  const overview = await call('conduct.overview', { status: 'all' });
+  expect(overview.violations.some((v) => v.measures.some((m) => m.kind === 'discipline_room'))).toBe(true);
+  expect(overview.violations.filter((v) => v.measures.length > 0).length / overview.violations.length).toBeGreaterThan(0.6);
+  expect(d.keepApartRules).toBeGreaterThan(0);
+  expect(d.rewards).toBeGreaterThan(counts.inCare);
+
+  // A count each Sunday evening, and every evening of the last 30 days; each difference resolved
+  // the next morning (the last evening's may stay open).
+  let evenings = 0;
+  for (let day = Date.parse(counts.from); day <= Date.parse(counts.to); day += 86_400_000) {
+    if (new Date(day).getUTCDay() === 0 || day > Date.parse(counts.to) - 30 * 86_400_000) evenings += 1;
+  }
+  expect(d.headcounts).toBe(evenings);
+  expect(d.mismatches).toBeGreaterThan(0);
+  expect((await call('duty.headcount.mismatches', {})).length).toBeLessThanOrEqual(1);
+  const log = await call('dutyLog.day', { date: counts.to });
+  expect(log.lines.length).toBeGreaterThan(0);
+  expect(d.shiftNotes).toBeGreaterThan(300);
+}
+
+/** As the demo instructor: four workshops with people in them, sheets on working days since `sheetsFrom`, totals equal to the entries. */
+async function laborWorkshops(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const { labor, to } = result.counts;
+  expect(labor.workshops).toBe(4);
+  expect(labor.assignments).toBeGreaterThan(100);
+  expect(labor.absences / labor.entries).toBeGreaterThan(0.03);
+  expect(labor.absences / labor.entries).toBeLessThan(0.15);
+  const signIn = await service.call('huongdan', 'auth.signIn', { username: 'huongdan', password: DEMO_PASSWORD });
+  expect(signIn.ok).toBe(true);
+  const r = await service.call('huongdan', 'labor.workshops.list', {});
+  if (!r.ok) throw new Error(r.error.message);
+  const workshops = r.value as HandlerOutput<'labor.workshops.list'>;
+  expect(workshops.map((w) => w.name)).toEqual(['Tổ may', 'Tổ trồng rau', 'Xưởng dệt chiếu', 'Xưởng mây tre đan']);
+  let entries = 0;
+  for (const w of workshops) {
+    expect(w.roster.length).toBeGreaterThan(0);
+    // Nobody who may not use sharp tools is in a workshop using blades.
+    if (w.usesBlades) expect(w.roster.filter((m) => m.noSharpTools)).toEqual([]);
+    const totals = await service.call('huongdan', 'labor.totals', { workshopId: w.workshopId, from: result.counts.from, to });
+    if (!totals.ok) throw new Error(totals.error.message);
+    const t = totals.value as HandlerOutput<'labor.totals'>;
+    expect(t.days[0]!.date >= labor.sheetsFrom).toBe(true);
+    expect(t.days.every((d) => new Date(`${d.date}T00:00:00Z`).getUTCDay() !== 0)).toBe(true);
+    entries += t.total.daysPresent + t.total.daysAbsent;
+  }
+  expect(entries).toBe(labor.entries);
 }
 
 /** The medical story in the log: every kind of fact, recorded by the medical officer, rounds only lately. */
@@ -203,13 +318,15 @@ describe('demo facility', () => {
     expect(a.result.counts.events).toBe(rowsA.length);
     // The medical area's story is part of it (and so covered by the same-seed comparison).
     expect(rowsA.filter((r) => r.stream.startsWith('medical:')).length).toBeGreaterThan(500);
+    // So is the duty area's (beds, conduct, ratings).
+    expect(rowsA.filter((r) => r.stream.startsWith('housing:') || r.stream.startsWith('conduct:')).length).toBeGreaterThan(300);
   });
 
   it('keeps about the asked number in care, with a realistic, corrected and verifiable history', { timeout: 240_000 }, async () => {
     const { service, dataDir, result } = await demo({ trainees: 120, years: 3, seed: 2026 });
     const { counts } = result;
     // The size and time of the default demo (it also runs in the e2e test, with a time budget).
-    console.log(`demo 120 trainees × 3 years: ${counts.events} events in ${result.ms} ms`, JSON.stringify(counts.medical));
+    console.log(`demo 120 trainees × 3 years: ${counts.events} events in ${result.ms} ms`, JSON.stringify(counts.medical), JSON.stringify(counts.duty));
     expect(Math.abs(counts.inCare - 120)).toBeLessThanOrEqual(12);
     expect(counts.admitted).toBe(counts.inCare + counts.released);
     expect(counts.released).toBeGreaterThan(100);
@@ -248,7 +365,9 @@ describe('demo facility', () => {
     const record = one.value as HandlerOutput<'trainees.get'>;
     expect(record.idNumber).toMatch(/^(\d{12})?$/);
     expect(record.homeAddress).toContain('tỉnh Điện Biên');
+    await teacherClasses(service, result);
     await medicalDashboards(service, result);
+    await laborWorkshops(service, result);
     service.close();
 
     const rows = eventRows(dataDir);
@@ -269,6 +388,11 @@ describe('demo facility', () => {
     for (const e of corrections) expect(String(e.data['reason']).length).toBeGreaterThan(10);
     expect(data.filter((e) => e.type.startsWith('Trainee')).every((e) => typeof e.meta['actor'] === 'string')).toBe(true);
     medicalLog(rows, data, counts);
+    // The duty officer keeps the books; the admin laid out the facility.
+    const users = new Map(data.filter((e) => e.type === 'UserCreated').map((e) => [e.data['userId'] as string, e.data['username'] as string]));
+    const actorsOn = (test: (stream: string) => boolean) => new Set(data.filter((_, i) => test(rows[i]!.stream)).map((e) => users.get(e.meta['actor'] as string)));
+    expect(actorsOn((s) => /^(housing:|conduct:|keepapart:|headcount$|dutylog$)/.test(s))).toEqual(new Set(['trucban']));
+    expect(actorsOn((s) => s === 'layout')).toEqual(new Set([DEMO_USERNAME]));
 
     // The chain verifies and the projections equal a rebuild from the log.
     const reopened = testService(dataDir);
@@ -305,9 +429,11 @@ describe('demo facility', () => {
   });
 });
 
-describe('sen demo', () => {
+// Each run starts Node, hashes every demo account's password at full scrypt cost and plays every
+// area's story: generous limits, since a loaded 2-core machine is several times slower.
+describe('sen demo', { timeout: 240_000 }, () => {
   const BIN = join(import.meta.dirname, '../../bin/sen.mjs');
-  const sen = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const sen = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 180_000 });
 
   it('fills a new folder, prints counts and the password once, and refuses a set-up folder', () => {
     const dir = join(tempDir(), 'demo');

@@ -65,6 +65,7 @@ const h = vi.hoisted(() => {
   });
 
   const defaultSession = {
+    on: vi.fn(),
     webRequest: { onHeadersReceived: vi.fn() },
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
@@ -78,7 +79,7 @@ const h = vi.hoisted(() => {
       return core;
     }),
   };
-  const dialog = { showErrorBox: vi.fn() };
+  const dialog = { showErrorBox: vi.fn(), showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: ['/media/usb/SEN'] })) };
   const protocol = { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() };
   const Menu = { buildFromTemplate: vi.fn((t: unknown) => ({ template: t })), setApplicationMenu: vi.fn() };
   return { Emitter, FakeWebContents, FakeWindow, FakeCore, app, defaultSession, ipcMain, cores, utilityProcess, dialog, Menu, protocol };
@@ -99,7 +100,7 @@ import type { IpcMain, Session, WebContents } from 'electron';
 import { start, menuTemplate } from '../../electron/main/app';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp';
 import { createCoreClient, isJsonLike, registerInvoke, relayInvoke } from '../../electron/main/coreClient';
-import { denyAllPermissions, guardWebContents, installCsp, isSameAppPage } from '../../electron/main/security';
+import { denyAllPermissions, guardWebContents, installCsp, isAppBlob, isSameAppPage } from '../../electron/main/security';
 import { APP_URL, appProtocolHandler, mimeTypeOf, resolveAppFile } from '../../electron/main/protocol';
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -332,6 +333,34 @@ describe('permissions', () => {
   });
 });
 
+describe('downloads (CSV exports)', () => {
+  function download(url: string, filename = 'danh-sach-hoc-vien-2026-12-03.csv') {
+    const handler = h.defaultSession.on.mock.calls.find((c) => c[0] === 'will-download')![1] as (e: unknown, item: unknown) => void;
+    const event = { preventDefault: vi.fn() };
+    const item = { getURL: () => url, getFilename: () => filename, setSaveDialogOptions: vi.fn(), setSavePath: vi.fn() };
+    handler(event, item);
+    return { cancelled: event.preventDefault.mock.calls.length > 0, item };
+  }
+
+  it("saves only the page's own blob: files, through the save dialog with a CSV filter; cancels anything else", async () => {
+    await started();
+    const own = download('blob:app://sen/6c1d3c8e-4b7a-4f7e-9a49-0f1f3f0a2b11');
+    expect(own.cancelled).toBe(false);
+    expect(own.item.setSaveDialogOptions).toHaveBeenCalledWith({ filters: [{ name: 'CSV (Excel)', extensions: ['csv'] }] });
+    // The person chooses where: no path is set for them.
+    expect(own.item.setSavePath).not.toHaveBeenCalled();
+    for (const url of ['https://example.com/x.csv', 'blob:https://example.com/1', 'blob:app://other/1', 'file:///etc/passwd', 'data:text/csv,a', 'blob:not a url']) {
+      expect(download(url).cancelled, url).toBe(true);
+    }
+  });
+
+  it('recognises blob: URLs of the dev server only under electron-vite dev', () => {
+    expect(isAppBlob('blob:http://localhost:5173/1', 'http://localhost:5173/')).toBe(true);
+    expect(isAppBlob('blob:http://localhost:5174/1', 'http://localhost:5173/')).toBe(false);
+    expect(isAppBlob('blob:app://sen/1', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
 describe('single instance', () => {
   it('asks for the lock and quits without a window when another Sen runs', async () => {
     h.app.requestSingleInstanceLock.mockReturnValue(false);
@@ -438,6 +467,29 @@ describe('core', () => {
     expect(h.dialog.showErrorBox).not.toHaveBeenCalled();
   });
 
+  it('waits for a core writing its backup on exit: no kill after the usual grace, Sen ends once the core has', async () => {
+    const { core } = await started();
+    vi.useFakeTimers();
+    core.emit('message', { kind: 'ready' });
+    h.app.emit('before-quit');
+    core.emit('message', { kind: 'backing-up' });
+    vi.advanceTimersByTime(60_000);
+    expect(core.kill).not.toHaveBeenCalled();
+    const willQuit = { preventDefault: vi.fn() };
+    h.app.emit('will-quit', willQuit);
+    expect(willQuit.preventDefault).toHaveBeenCalled();
+    expect(h.app.quit).not.toHaveBeenCalled();
+    core.emit('exit', 0);
+    vi.useRealTimers();
+    await flush();
+    expect(h.app.quit).toHaveBeenCalledTimes(1);
+    // The second will-quit (from that quit) goes through.
+    const again = { preventDefault: vi.fn() };
+    h.app.emit('will-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+    expect(h.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+
   it('answers pending calls when the core dies', async () => {
     const proc = new h.FakeCore();
     const client = createCoreClient(proc);
@@ -480,5 +532,36 @@ describe('source scan', () => {
       expect(text).not.toMatch(/(contextIsolation|sandbox|webSecurity): false/);
     }
     expect(files.length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('sen:choosePath (the backup folder and file pickers)', () => {
+  async function picker() {
+    const { win } = await started();
+    const call = h.ipcMain.handle.mock.calls.find(([channel]) => channel === 'sen:choosePath') as unknown as [string, (event: unknown, kind: unknown) => Promise<unknown>];
+    return { win, choose: call[1] };
+  }
+
+  it('shows the native folder dialog for the app page and answers the chosen path', async () => {
+    const { win, choose } = await picker();
+    win.emit('ready-to-show');
+    await expect(choose(invokeEvent(win), 'folder')).resolves.toBe('/media/usb/SEN');
+    const options = h.dialog.showOpenDialog.mock.calls[0]!.at(-1) as { properties: string[] };
+    expect(options.properties).toEqual(['openDirectory', 'createDirectory']);
+    await expect(choose(invokeEvent(win), 'backupFile')).resolves.toBe('/media/usb/SEN');
+    expect(h.dialog.showOpenDialog.mock.calls[1]!.at(-1)).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['senbak'] }] });
+  });
+
+  it('answers null when cancelled', async () => {
+    const { win, choose } = await picker();
+    h.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(choose(invokeEvent(win), 'folder')).resolves.toBeNull();
+  });
+
+  it('refuses unknown kinds and foreign pages without showing a dialog', async () => {
+    const { win, choose } = await picker();
+    for (const kind of ['file', 'openFile', '', null, { kind: 'folder' }, '__proto__']) await expect(choose(invokeEvent(win), kind)).resolves.toBeNull();
+    await expect(choose(invokeEvent(win, 'https://evil.example/'), 'folder')).resolves.toBeNull();
+    expect(h.dialog.showOpenDialog).not.toHaveBeenCalled();
   });
 });

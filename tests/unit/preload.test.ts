@@ -32,10 +32,10 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes exactly `sen`, with exactly invoke, printToPdf and subscribe', () => {
+  it('exposes exactly `sen`, with exactly invoke, printToPdf, subscribe and choosePath', () => {
     expect(exposeCalls).toHaveLength(1);
     expect(exposeCalls[0]![0]).toBe('sen');
-    expect(Object.keys(exposed).sort()).toEqual(['invoke', 'printToPdf', 'subscribe']);
+    expect(Object.keys(exposed).sort()).toEqual(['choosePath', 'invoke', 'printToPdf', 'subscribe']);
     expect(Object.values(exposed).every((v) => typeof v === 'function')).toBe(true);
   });
 
@@ -71,5 +71,14 @@ describe('preload', () => {
     expect(listener.mock.calls[0]).toHaveLength(1);
     unsubscribe();
     expect(h.removeListener).toHaveBeenCalledWith('sen:changed', wrapped);
+  });
+
+  it('asks main for a path only of a known kind, over sen:choosePath', async () => {
+    h.invoke.mockResolvedValueOnce('/media/usb' as never);
+    await expect(exposed.choosePath!('folder')).resolves.toBe('/media/usb');
+    expect(h.invoke).toHaveBeenCalledWith('sen:choosePath', 'folder');
+    h.invoke.mockClear();
+    await expect(exposed.choosePath!('anything' as never)).resolves.toBeNull();
+    expect(h.invoke).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,7 @@ import type { HandlerMap } from '../context';
 import { listAccess, medicalEntryCounts, recordHeaderRow } from './queries';
 import { recordAccess } from './record';
 
-export const accessHandlers: HandlerMap<'medical.openRecord' | 'access.list'> = {
+export const accessHandlers: HandlerMap<'medical.openRecord' | 'access.list' | 'access.recordExport'> = {
   'medical.openRecord': (ctx, input) => {
     // Whose record first (an unknown trainee writes nothing), then the access, then the data.
     const row = recordHeaderRow(ctx.store.db, input.traineeId);
@@ -25,4 +25,5 @@ export const accessHandlers: HandlerMap<'medical.openRecord' | 'access.list'> = 
     };
   },
   'access.list': (ctx, input) => listAccess(ctx.store.db, input),
+  'access.recordExport': (ctx, input) => ({ seq: recordAccess(ctx, 'export', null, input.detail).seq }),
 };

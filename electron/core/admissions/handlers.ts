@@ -2,8 +2,18 @@ import { streams } from '../../../shared/events';
 import type { HandlerMap } from '../context';
 import { admit, advancePhase, correct, foldTrainee, release } from './decider';
 import { fileNumberInUse, getTrainee, listTrainees, traineeTimeline } from './queries';
+import { checkRoster, rosterRefusal } from './rosterImport';
 
-type AdmissionHandlers = 'trainees.list' | 'trainees.get' | 'trainees.timeline' | 'trainees.admit' | 'trainees.correct' | 'trainees.release' | 'trainees.advancePhase';
+type AdmissionHandlers =
+  | 'trainees.list'
+  | 'trainees.get'
+  | 'trainees.timeline'
+  | 'trainees.admit'
+  | 'trainees.correct'
+  | 'trainees.release'
+  | 'trainees.advancePhase'
+  | 'trainees.importCheck'
+  | 'trainees.import';
 
 export const admissionHandlers: HandlerMap<AdmissionHandlers> = {
   'trainees.list': (ctx, input) =>
@@ -46,5 +56,19 @@ export const admissionHandlers: HandlerMap<AdmissionHandlers> = {
     const events = advancePhase(state, cmd, { today: ctx.today() });
     const [stored] = ctx.store.append(stream, state.version, events, ctx.meta());
     return { seq: stored!.seq };
+  },
+
+  'trainees.importCheck': (ctx, input) => checkRoster(ctx.store.db, input.rows, ctx.today()).check,
+
+  /** Every row admitted exactly as trainees.admit would, in one appendBatch (one transaction), or nothing. */
+  'trainees.import': (ctx, input) => {
+    const { check, admissions } = checkRoster(ctx.store.db, input.rows, ctx.today());
+    if (check.issues.length > 0) throw rosterRefusal(check);
+    const requests = admissions.map(({ details }) => {
+      const traineeId = ctx.newId();
+      return { stream: streams.trainee(traineeId), expected: 'no_stream' as const, events: admit(traineeId, details, { today: ctx.today(), fileNumberInUse: false }) };
+    });
+    const stored = ctx.store.appendBatch(requests, ctx.meta(`CSV roster import${input.fileName ? `: ${input.fileName}` : ''}`));
+    return { imported: stored.length, firstSeq: stored[0]!.seq, lastSeq: stored.at(-1)!.seq };
   },
 };

@@ -146,7 +146,7 @@ export class AdmissionsArea implements DemoArea {
     };
     const { traineeId } = await world.command('trainees.admit', details);
     this.counts.admitted += 1;
-    const trainee: DemoTrainee = { traineeId, fileNumber, fullName: typedName, sex: person.sex, admissionDate: day, plannedReleaseDate, admissionType, substances: person.substances };
+    const trainee: DemoTrainee = { traineeId, fileNumber, fullName: typedName, sex: person.sex, admissionDate: day, plannedReleaseDate, admissionType, substances: person.substances, educationLevel: person.educationLevel };
     world.inCare.set(traineeId, trainee);
 
     const exit = this.planExit(trainee, months);
@@ -188,6 +188,7 @@ export class AdmissionsArea implements DemoArea {
       if (!world.inCare.has(exit.traineeId)) continue;
       await world.command('trainees.release', { traineeId: exit.traineeId, releaseDate: world.day, kind: exit.kind, note: exit.note });
       world.inCare.delete(exit.traineeId);
+      world.departures.set(exit.traineeId, exit.kind);
       this.counts.released += 1;
       this.counts.releasedByKind[exit.kind] += 1;
     }

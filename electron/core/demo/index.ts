@@ -2,6 +2,9 @@ import { DEMO_PASSWORD, DEMO_USERNAME, type DemoResult } from '../../../shared/d
 import { todayIso } from '../../../shared/dates';
 import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
+import { ClassesArea } from './classes';
+import { DutyArea } from './duty';
+import { LaborArea } from './labor';
 import { MedicalArea } from './medical';
 import { FACILITY_NAME } from './people';
 import { Rng } from './random';
@@ -38,19 +41,23 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   const password = options.password ?? DEMO_PASSWORD;
   const rng = new Rng(`sen-demo:${options.seed}`);
   const ids = rng.fork('ids');
-  driver.setIds?.(() => ids.uuid());
 
   // The story runs from set-up day to yesterday: nothing in it may be recorded after `end`.
   const lastDay = addDays(todayIso(end), -1);
   const firstDay = addYears(lastDay, -options.years);
   const world = new DemoWorld(driver, rng.fork('clock'), end);
   world.connection = CONNECTION;
+  driver.setIds?.(() => (world.laneIds ?? ids).uuid());
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
+  const classes = new ClassesArea(rng.fork('classes'), password, lastDay);
+  const labor = new LaborArea(rng.fork('labor'), password, lastDay);
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
-  // Later areas (housing, conduct, literacy, labor) join here, each with its own stream. The
-  // medical area walks the clock into the evening (rounds, night assessments): it stays last.
-  const areas: DemoArea[] = [admissions, medical];
+  const duty = new DutyArea(rng.fork('duty'), options.trainees, lastDay);
+  // Each area has its own stream. The classes meet and the workshops work in the day, before the
+  // medical area walks the clock into the evening; the duty officers write up the day in the
+  // evening, after the medical area's night work, on their own lane (clock and ids).
+  const areas: DemoArea[] = [admissions, classes, labor, medical, duty];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -60,6 +67,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   for (let day = firstDay; day <= lastDay; day = addDays(day, 1)) {
     world.startDay(day);
     for (const area of areas) await area.day(world);
+    for (const area of areas) await area.evening?.(world);
   }
   for (const area of areas) await area.finish?.(world);
 
@@ -69,7 +77,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
     facilityName: FACILITY_NAME,
     username: DEMO_USERNAME,
     password,
-    staff: medical.staff,
+    staff: [...medical.staff, ...classes.staff, ...labor.staff],
     counts: {
       // The sign-out is the last event, after the stats were read.
       events: stats.totalEvents + 1,
@@ -78,6 +86,9 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       from: firstDay,
       to: lastDay,
       medical: medical.counts,
+      classes: classes.counts,
+      duty: duty.counts,
+      labor: labor.counts,
     },
     ms: Math.round(performance.now() - started),
   };

@@ -29,7 +29,9 @@ export const ROUND_DAYS = 45;
 export const MEDICAL_OFFICER: DemoStaff = { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] };
 export const DUTY_OFFICER: DemoStaff = { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] };
 const MED = 'sen-demo-medical';
-const DUTY = 'sen-demo-duty';
+/** The duty officer's workstation session (the duty area's work goes through it too). */
+export const DUTY_CONNECTION = 'sen-demo-duty';
+const DUTY = DUTY_CONNECTION;
 
 /**
  * The demo facility's settings: the defaults, but urine and vitals every two months instead of

@@ -1,4 +1,4 @@
-import type { Substance } from '../../../shared/admissions';
+import type { EducationLevel, ReleaseKind, Substance } from '../../../shared/admissions';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../../shared/api';
 import type { Result } from '../../../shared/errors';
 import { localInstant } from './calendar';
@@ -27,6 +27,14 @@ export interface DemoTrainee {
   admissionType: 'compulsory' | 'voluntary';
   /** As recorded at admission (the medical area's detox and urine panel follow them). */
   substances: readonly Substance[];
+  /** As recorded at admission (the classes area enrols those with little schooling). */
+  educationLevel: EducationLevel;
+}
+
+/** An area's own random draws for the moments of its commands and the ids they create. */
+export interface DemoLane {
+  clock: Rng;
+  ids: Rng;
 }
 
 /**
@@ -41,6 +49,10 @@ export class DemoWorld {
   private minute = 0;
   private lastInstant = 0;
   readonly inCare = new Map<string, DemoTrainee>();
+  /** Who left today and how (set by the admissions area; other areas free beds and end rules). */
+  readonly departures = new Map<string, ReleaseKind>();
+  /** The id source of the lane running a command (see `command`); null: the story's own. */
+  laneIds: Rng | null = null;
   /** The connection of the signed-in officer doing the day's work. */
   connection = 'demo';
 
@@ -53,6 +65,7 @@ export class DemoWorld {
 
   startDay(day: string): void {
     this.day = day;
+    this.departures.clear();
     // The office opens at 07:30; the first entries of the day come a little after.
     this.minute = 7 * 60 + 30 + this.rng.int(0, 40);
   }
@@ -71,9 +84,9 @@ export class DemoWorld {
   }
 
   /** Move the clock on by a few minutes (never backwards, never past the end) and set it. */
-  tick(minMinutes = 2, maxMinutes = 12): Date {
-    this.minute = Math.min(this.minute + this.rng.int(minMinutes, maxMinutes), 23 * 60 + 50);
-    let at = localInstant(this.day, this.minute).getTime() + this.rng.int(0, 59_000);
+  tick(minMinutes = 2, maxMinutes = 12, clock: Rng = this.rng): Date {
+    this.minute = Math.min(this.minute + clock.int(minMinutes, maxMinutes), 23 * 60 + 50);
+    let at = localInstant(this.day, this.minute).getTime() + clock.int(0, 59_000);
     at = Math.max(at, this.lastInstant + 1000);
     at = Math.min(at, this.end.getTime() - 1000);
     this.lastInstant = Math.max(this.lastInstant, at);
@@ -82,10 +95,22 @@ export class DemoWorld {
     return instant;
   }
 
-  /** Run a command at the next moment of the day; a refusal is a bug in the generator. */
-  async command<N extends HandlerName>(name: N, input: HandlerInput<N>, connection = this.connection): Promise<HandlerOutput<N>> {
-    this.tick();
+  /** Run a query as it stands now, without moving the clock (a read records nothing). */
+  async read<N extends HandlerName>(name: N, input: HandlerInput<N>, connection = this.connection): Promise<HandlerOutput<N>> {
     const result = await this.driver.call(connection, name, input);
+    if (!result.ok) throw new Error(`demo: ${name} on ${this.day} was refused: ${result.error.code} ${result.error.message}`);
+    return result.value as HandlerOutput<N>;
+  }
+
+  /**
+   * Run a command at the next moment of the day; a refusal is a bug in the generator. An area may
+   * run on its own `lane` (its own draws of moments and of new ids), so adding an area leaves the
+   * other areas' stories as they were for the same seed.
+   */
+  async command<N extends HandlerName>(name: N, input: HandlerInput<N>, connection = this.connection, lane?: DemoLane): Promise<HandlerOutput<N>> {
+    this.tick(2, 12, lane?.clock);
+    this.laneIds = lane?.ids ?? null;
+    const result = await this.driver.call(connection, name, input).finally(() => (this.laneIds = null));
     if (!result.ok) throw new Error(`demo: ${name} on ${this.day} was refused: ${result.error.code} ${result.error.message}`);
     return result.value as HandlerOutput<N>;
   }
@@ -93,13 +118,14 @@ export class DemoWorld {
 
 /**
  * One area of the facility's life. `start` runs once on the first day (after the facility is
- * set up); `day` runs on every simulated day, areas in order; `finish` once after the last day
- * (e.g. the area's staff sign out). Later areas (housing, conduct, literacy, labor) add a module
- * with their own generator and counts.
+ * set up); `day` runs on every simulated day, areas in order; `evening` after every area's day
+ * (late work such as the night roll call); `finish` once after the last day (e.g. the area's
+ * staff sign out). Later areas (literacy, labor) add a module with their own generator and counts.
  */
 export interface DemoArea {
   name: string;
   start?(world: DemoWorld): Promise<void>;
   day(world: DemoWorld): Promise<void>;
+  evening?(world: DemoWorld): Promise<void>;
   finish?(world: DemoWorld): Promise<void>;
 }

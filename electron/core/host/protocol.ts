@@ -15,4 +15,6 @@ export type CoreMessage =
   | { kind: 'result'; id: number; result: Result<unknown> }
   | { kind: 'changed'; areas: Area[] }
   | { kind: 'ready' }
+  /** Shutting down, but first the backup on exit (can take minutes): main waits for the exit instead of killing. */
+  | { kind: 'backing-up' }
   | { kind: 'fatal'; message: string };

@@ -26,8 +26,13 @@ export function serve(port: CorePort, service: CoreService, onShutdown: () => vo
     }
     if (request.kind === 'shutdown') {
       unsubscribe();
-      service.close();
-      onShutdown();
+      if (!service.exitBackupDue()) {
+        service.close();
+        onShutdown();
+        return;
+      }
+      port.postMessage({ kind: 'backing-up' });
+      void service.closeAfterBackup().finally(onShutdown);
       return;
     }
     const { id } = request;

@@ -8,6 +8,8 @@ import { useListAccountsQuery } from '../../api/api';
 import { navigate } from '../../app/navigation';
 import { useAppDispatch } from '../../app/store';
 import { ErrorAlert } from '../../components/feedback';
+import { CsvExportButton } from '../../components/CsvExportButton';
+import type { CsvColumn } from '../../components/csvExport';
 import { useListAccessQuery } from './api';
 
 /**
@@ -103,6 +105,13 @@ export function AccessLogPage() {
     setKind('');
     setSearch('');
   };
+  const columns: CsvColumn<AccessEntry>[] = [
+    { header: t('access.log.when'), value: (e) => formatDateTime(e.recordedAt) },
+    { header: t('access.log.who'), value: (e) => e.actor?.fullName ?? t('access.log.system') },
+    { header: t('access.log.kind'), value: (e) => t(`access.kinds.${e.kind}`) },
+    { header: t('access.log.whose'), value: (e) => [e.trainee?.fileNumber, e.trainee?.fullName].filter(Boolean).join(' ') },
+    { header: t('access.log.detail'), value: (e) => e.detail },
+  ];
   const filtered = from !== undefined || to !== undefined || userId !== '' || kind !== '' || search !== '';
 
   return (
@@ -110,7 +119,10 @@ export function AccessLogPage() {
       <Anchor component="button" type="button" size="sm" onClick={() => dispatch(navigate({ name: 'accounts' }))} style={{ alignSelf: 'flex-start' }}>
         ← {t('access.log.backToAccounts')}
       </Anchor>
-      <Title order={2}>{t('access.log.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('access.log.title')}</Title>
+        <CsvExportButton fileName={t('csv.files.accessLog')} columns={columns} rows={reversed ? [] : data?.items} />
+      </Group>
       <Text size="sm" c="dimmed">
         {t('access.log.intro')}
       </Text>

@@ -16,7 +16,11 @@ export const accessApi = api.injectEndpoints({
       query: call('access.list'),
       providesTags: ['access', 'accounts', 'trainees'],
     }),
+    recordExport: build.mutation<HandlerOutput<'access.recordExport'>, HandlerInput<'access.recordExport'>>({
+      query: call('access.recordExport'),
+      invalidatesTags: ['access'],
+    }),
   }),
 });
 
-export const { useOpenMedicalRecordQuery, useListAccessQuery } = accessApi;
+export const { useOpenMedicalRecordQuery, useListAccessQuery, useRecordExportMutation } = accessApi;

@@ -19,6 +19,8 @@ import { navigate } from '../../app/navigation';
 import { useAppDispatch } from '../../app/store';
 import { ErrorAlert, notifySuccess } from '../../components/feedback';
 import { FormActions } from '../../components/FormActions';
+import { CsvExportButton } from '../../components/CsvExportButton';
+import type { CsvColumn } from '../../components/csvExport';
 import { applyServerIssues } from '../../components/serverIssues';
 import { validationMessage } from '../../i18n/messages';
 import { label } from '../trainees/format';
@@ -39,6 +41,14 @@ export function AccountsPage({ user }: { user: SessionUser }) {
   const [reactivate, reactivation] = useReactivateAccountMutation();
   const close = () => setDialog(null);
 
+  const columns: CsvColumn<AccountSummary>[] = [
+    { header: t('accounts.fullName'), value: (a) => a.fullName },
+    { header: t('accounts.username'), value: (a) => a.username },
+    { header: t('accounts.roles'), value: (a) => a.roles.map((r) => label.role(t, r)).join('; ') },
+    { header: t('accounts.state'), value: (a) => (a.active ? t('accounts.active') : t('accounts.inactive')) },
+    { header: t('accounts.lastSignIn'), value: (a) => (a.lastSignInAt ? formatDateTime(a.lastSignInAt) : t('accounts.never')) },
+  ];
+
   const onReactivate = async (a: AccountSummary) => {
     const result = await reactivate({ userId: a.id });
     if ('data' in result) notifySuccess((tr) => tr('accounts.reactivated', { name: a.fullName }));
@@ -49,6 +59,7 @@ export function AccountsPage({ user }: { user: SessionUser }) {
       <Group justify="space-between">
         <Title order={2}>{t('accounts.title')}</Title>
         <Group gap="sm">
+          <CsvExportButton fileName={t('csv.files.accounts')} columns={columns} rows={data} />
           {/* Who opened, exported, printed or backed up whose data: the admin's audit of access. */}
           <Button variant="default" onClick={() => dispatch(navigate({ name: 'accessLog' }))} data-testid="open-access-log">
             {t('access.log.open')}

@@ -11,6 +11,8 @@ import { navigate } from '../../app/navigation';
 import { useAppDispatch } from '../../app/store';
 import { AsOfBanner, AsOfControl, useAsOf } from '../../components/AsOf';
 import { ErrorAlert } from '../../components/feedback';
+import { CsvExportButton } from '../../components/CsvExportButton';
+import { rosterCsvColumns } from './rosterCsv';
 import { label } from '../trainees/format';
 import { RosterFlagBadges } from '../medical/flags/RestrictionBadges';
 
@@ -108,6 +110,7 @@ export function RosterPage({ user }: { user: SessionUser }) {
   const { data, error, isFetching } = useListTraineesQuery({ search: debouncedSearch.trim(), status, admissionType, ...(asOf ? { asOf } : {}) });
   // The past cannot be changed: no admitting while an earlier date is shown.
   const canAdmit = isAllowed('trainee.intake', user.roles) && !asOf;
+  const canImport = isAllowed('trainee.import', user.roles) && !asOf;
   const open = (traineeId: string) => dispatch(navigate({ name: 'trainee', traineeId }));
 
   return (
@@ -115,7 +118,15 @@ export function RosterPage({ user }: { user: SessionUser }) {
       <AsOfBanner />
       <Group justify="space-between" align="center">
         <Title order={2}>{t('roster.title')}</Title>
-        {canAdmit ? <Button onClick={() => dispatch(navigate({ name: 'admit' }))}>{t('roster.admit')}</Button> : null}
+        <Group gap="xs">
+          <CsvExportButton fileName={t('csv.files.roster')} columns={rosterCsvColumns(t, data?.items ?? [])} rows={data?.items} />
+          {canImport ? (
+            <Button variant="default" onClick={() => dispatch(navigate({ name: 'importRoster' }))}>
+              {t('rosterImport.open')}
+            </Button>
+          ) : null}
+          {canAdmit ? <Button onClick={() => dispatch(navigate({ name: 'admit' }))}>{t('roster.admit')}</Button> : null}
+        </Group>
       </Group>
       <Group gap="md" align="flex-end" wrap="wrap">
         <TextInput

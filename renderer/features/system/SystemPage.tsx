@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/dates';
 import { useStatsQuery, useStatusQuery, useVerifyMutation } from '../../api/api';
 import { IdleLockSetting } from './IdleLockSetting';
+import { BackupForms, BackupStatusCard } from '../backup/BackupPanel';
 import { BreakLine } from './IntegrityBanner';
 import { AsOfBanner, AsOfControl, useAsOf } from '../../components/AsOf';
 import { ErrorAlert } from '../../components/feedback';
@@ -76,7 +77,10 @@ export function SystemPage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="md" radius="md">
+          {/* First for the admin: is there a recent verified backup? Backups concern the data as
+              they are now, so they are not offered while a past date is shown. */}
+          {asOf ? null : <BackupStatusCard />}
+          <Paper withBorder p="md" radius="md" mt={asOf ? 0 : 'md'}>
             <Stack gap="sm">
               <Title order={3}>{t('system.integrity')}</Title>
               <Text size="sm" c="dimmed">
@@ -122,6 +126,7 @@ export function SystemPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {asOf ? null : <BackupForms />}
     </Stack>
   );
 }

@@ -50,8 +50,10 @@ const vi = {
       flaggedSharedRoom: 'Học viên cần ở riêng sẽ ở chung phòng với người khác.',
       flaggedSharedRoomOther: '{{name}} cần ở riêng và đang ở phòng này (không phải phòng ở riêng).',
       overCapacity: 'Phòng sẽ vượt số giường.',
-      keepApart: 'Cần tách {{name}} ({{level}}), người này đang ở cùng {{level}}.',
-      level: { room: 'phòng', dorm: 'khu nhà', area: 'khu vực' },
+      keepApart: 'Có quy định không ở chung với {{name}}: người này {{where}}.',
+      where: { room: 'đang ở phòng này', dorm: 'đang ở cùng khu nhà', area: 'đang ở cùng khu nhà (quy định cấp khu vực)' },
+      /** Short names of the warnings, as the timeline lists those recorded anyway. */
+      codes: { flaggedSharedRoom: 'người cần ở riêng ở chung phòng', overCapacity: 'vượt số giường', keepApart: 'quy định không ở chung' },
     },
     vacate: {
       title: 'Trả giường: {{name}}',
@@ -136,8 +138,9 @@ const en: typeof vi = {
       flaggedSharedRoom: 'A trainee who needs separate housing would share a room.',
       flaggedSharedRoomOther: '{{name}} needs separate housing and sleeps in this (shared) room.',
       overCapacity: 'The room would be over capacity.',
-      keepApart: 'Keep apart from {{name}} ({{level}}): they are in the same {{level}}.',
-      level: { room: 'room', dorm: 'dorm', area: 'area' },
+      keepApart: 'A keep-apart rule with {{name}}: {{where}}.',
+      where: { room: 'they sleep in this room', dorm: 'they sleep in this dorm', area: 'they sleep in this dorm (an area-level rule)' },
+      codes: { flaggedSharedRoom: 'separate housing in a shared room', overCapacity: 'over capacity', keepApart: 'keep-apart rule' },
     },
     vacate: {
       title: 'Vacate the bed: {{name}}',

@@ -36,7 +36,7 @@ const vi = {
     columns: { pair: 'Hai học viên', level: 'Mức', reason: 'Lý do', review: 'Xem xét lại' },
     levels: { room: 'Khác phòng', dorm: 'Khác nhà', area: 'Khác khu' },
     reasons: { violence: 'Bạo lực', threat: 'Đe dọa', gang: 'Băng nhóm', bullying: 'Bắt nạt', other: 'Khác' },
-    roles: { victim: 'Bị hại', perpetrator: 'Gây ra', unknown: 'Chưa rõ' },
+    roles: { victim: 'Người bị hại', perpetrator: 'Người gây ra', unknown: 'Chưa rõ' },
     headcount: {
       title: 'Điểm danh theo phòng',
       hint: 'Nhập số người có mặt ở từng phòng rồi lưu một lần.',

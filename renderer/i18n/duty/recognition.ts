@@ -49,9 +49,12 @@ const vi = {
     eligibility: {
       month: 'Xét đến tháng (mm/yyyy)',
       commendation: 'Đủ điều kiện khen (quý {{from}} – {{to}})',
-      commendationRule: 'Cả quý từ {{min}} trở lên, ít nhất {{good}} tháng Tốt',
+      // Plural forms for English ("1 month", "2 months"); Vietnamese has one form, kept in both keys.
+      commendationRule_one: 'Cả quý từ {{min}} trở lên, ít nhất {{count}} tháng Tốt',
+      commendationRule_other: 'Cả quý từ {{min}} trở lên, ít nhất {{count}} tháng Tốt',
       termReduction: 'Đủ điều kiện đề nghị giảm thời hạn',
-      termRule: 'Đã chấp hành ít nhất {{share}}% thời hạn và {{months}} tháng gần nhất từ {{min}} trở lên',
+      termRule_one: 'Đã chấp hành ít nhất {{share}}% thời hạn và tháng gần nhất từ {{min}} trở lên',
+      termRule_other: 'Đã chấp hành ít nhất {{share}}% thời hạn và {{count}} tháng gần nhất từ {{min}} trở lên',
       served: 'Đã chấp hành',
       months: 'Xếp loại các tháng',
       none: 'Chưa có học viên nào đủ điều kiện',
@@ -118,9 +121,11 @@ const en: typeof vi = {
     eligibility: {
       month: 'Up to month (mm/yyyy)',
       commendation: 'Eligible for a commendation (quarter {{from}} – {{to}})',
-      commendationRule: 'Every month of the quarter {{min}} or better, at least {{good}} month(s) Good',
+      commendationRule_one: 'Every month of the quarter {{min}} or better, at least {{count}} month Good',
+      commendationRule_other: 'Every month of the quarter {{min}} or better, at least {{count}} months Good',
       termReduction: 'Eligible for a term-reduction proposal',
-      termRule: 'At least {{share}}% of the term served and the last {{months}} months {{min}} or better',
+      termRule_one: 'At least {{share}}% of the term served and the last month {{min}} or better',
+      termRule_other: 'At least {{share}}% of the term served and the last {{count}} months {{min}} or better',
       served: 'Served',
       months: 'Monthly ratings',
       none: 'No trainee is eligible yet',

@@ -13,6 +13,7 @@ const vi = {
       export: 'Xuất dữ liệu',
       print: 'In',
       backup: 'Sao lưu',
+      restore: 'Khôi phục',
     },
     log: {
       title: 'Nhật ký truy cập',
@@ -71,6 +72,7 @@ const en: typeof vi = {
       export: 'Data exported',
       print: 'Printed',
       backup: 'Backup',
+      restore: 'Restore',
     },
     log: {
       title: 'Access log',

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -62,7 +62,8 @@ describe('the housing board', () => {
   it('shows rooms by dorm with beds, occupants, the separate-housing badge, headcount and the trainees without a bed', async () => {
     renderWith(signedInBridge(DUTY).ok('housing.board', board), <HousingBoard />);
     const a1 = await screen.findByTestId('room-A1');
-    expect(within(a1).getByText('Nguyễn Thị Hoà — HS-1')).toBeTruthy();
+    expect(within(a1).getByText('Nguyễn Thị Hoà')).toBeTruthy();
+    expect(within(a1).getByText('HS-1 · từ 10/11/2026')).toBeTruthy();
     expect(within(a1).getByTestId('badge-separate-housing').textContent).toBe('Ở riêng');
     expect(within(a1).getByTestId('headcount').textContent).toBe('1/2 người');
     expect(within(screen.getByTestId('room-A2')).getByText('Phòng ở riêng')).toBeTruthy();
@@ -85,7 +86,7 @@ describe('the housing board', () => {
 
     const alert = await screen.findByTestId('housing-warnings');
     expect(alert.textContent).toContain('Nguyễn Thị Hoà cần ở riêng');
-    expect(alert.textContent).toContain('Cần tách Nguyễn Thị Hoà (khu nhà)');
+    expect(alert.textContent).toContain('Có quy định không ở chung với Nguyễn Thị Hoà: người này đang ở cùng khu nhà.');
     expect(bridge.callsTo('housing.check')).toEqual([{ traineeId: BINH, roomId: ROOM_A, bed: 2 }]);
     expect(bridge.callsTo('housing.assign')).toEqual([]);
 
@@ -98,6 +99,47 @@ describe('the housing board', () => {
     await user.click(within(alert).getByRole('button', { name: 'Vẫn ghi nhận' }));
     await waitFor(() => expect(bridge.callsTo('housing.assign')).toHaveLength(1));
     expect(bridge.callsTo('housing.assign')[0]).toMatchObject({ traineeId: BINH, roomId: ROOM_A, bed: 2, override: { reason: 'Phòng riêng đang sửa' } });
+  });
+
+  it('drag and drop: a trainee dropped on a free bed is checked first; warnings, then "record anyway" with a reason', async () => {
+    const bridge = signedInBridge(DUTY)
+      .ok('housing.board', board)
+      .ok('housing.check', { warnings: [{ code: 'flaggedSharedRoom', otherTraineeId: HOA, otherName: 'Nguyễn Thị Hoà' }] })
+      .ok('housing.assign', { seq: 44 });
+    const { user } = renderWith(bridge, <HousingBoard />);
+    // What the browser's drag carries between the two elements.
+    const carried = new Map<string, string>();
+    const dataTransfer = {
+      setData: (type: string, value: string) => carried.set(type, value),
+      getData: (type: string) => carried.get(type) ?? '',
+      get types() {
+        return [...carried.keys()];
+      },
+      effectAllowed: 'all',
+    };
+    fireEvent.dragStart(await screen.findByRole('button', { name: /Trần Văn Bình — HS-2/ }), { dataTransfer });
+    const freeBed = within(within(screen.getByTestId('room-A1')).getByTestId('bed-2')).getByRole('button', { name: 'Trống' });
+    // The bed accepts the drag (dragover prevented), and the drop asks the core before recording.
+    expect(fireEvent.dragOver(freeBed, { dataTransfer })).toBe(false);
+    fireEvent.drop(freeBed, { dataTransfer });
+    const alert = await screen.findByTestId('housing-warnings');
+    expect(alert.textContent).toContain('Nguyễn Thị Hoà cần ở riêng');
+    expect(bridge.callsTo('housing.check')).toEqual([{ traineeId: BINH, roomId: ROOM_A, bed: 2 }]);
+    expect(bridge.callsTo('housing.assign')).toEqual([]);
+    // The form shows what was dropped, as if chosen from the keyboard.
+    expect(input(/^Học viên$/).value).toBe('Trần Văn Bình — HS-2');
+    await user.type(within(alert).getByLabelText(/Lý do vẫn ghi nhận/), 'Phòng riêng đang sửa');
+    await user.click(within(alert).getByRole('button', { name: 'Vẫn ghi nhận' }));
+    await waitFor(() => expect(bridge.callsTo('housing.assign')).toHaveLength(1));
+    expect(bridge.callsTo('housing.assign')[0]).toMatchObject({ traineeId: BINH, roomId: ROOM_A, bed: 2, override: { reason: 'Phòng riêng đang sửa' } });
+
+    // An occupant dragged to another bed is a move: nothing is checked until the reason is typed.
+    fireEvent.dragStart(within(screen.getByTestId('room-A1')).getByTestId('bed-1'), { dataTransfer });
+    fireEvent.drop(within(within(screen.getByTestId('room-A2')).getByTestId('bed-1')).getByRole('button', { name: 'Trống' }), { dataTransfer });
+    await waitFor(() => expect(document.activeElement).toBe(input(/^Lý do chuyển/)));
+    // (The earlier check may be asked again when the board changes; none is about Hoà's move.)
+    expect(bridge.callsTo('housing.check').filter((c) => c.traineeId === HOA)).toEqual([]);
+    expect(input(/^Giường trống$/).value).toBe('Khu A · A2 · giường 1');
   });
 
   it('keyboard: pick a trainee and a bed by typing, Enter records at once when there is no warning; a bad date is refused on screen', async () => {
@@ -195,7 +237,7 @@ describe('beds in the trainee timeline', () => {
       </>,
     );
     expect(await screen.findByText('Giường 2, phòng A1 (Khu A)')).toBeTruthy();
-    expect(screen.getByText('Ghi nhận dù có cảnh báo (Học viên cần ở riêng sẽ ở chung phòng với người khác.): Phòng riêng đang sửa')).toBeTruthy();
+    expect(screen.getByText('Ghi nhận dù có cảnh báo (người cần ở riêng ở chung phòng): Phòng riêng đang sửa')).toBeTruthy();
     expect(screen.getByText('Từ giường 2 phòng A1 (Khu A) sang giường 1 phòng A2 (Khu A)')).toBeTruthy();
     expect(screen.getByText('Lý do: Đổi phòng')).toBeTruthy();
   });

@@ -10,7 +10,7 @@ import { HeadcountScreen } from '../../../renderer/features/duty/keepApart/Headc
 import { KeepApartScreen } from '../../../renderer/features/duty/keepApart/KeepApartScreen';
 import { KeepApartTimelineBody } from '../../../renderer/features/duty/keepApart/KeepApartTimelineBody';
 import { i18next } from '../../../renderer/i18n';
-import { signedInBridge, type FakeBridge } from '../fakeBridge';
+import { ADMIN, signedInBridge, type FakeBridge } from '../fakeBridge';
 import { BINH_ID, HOA_ID, roster } from '../data';
 
 const DUTY: SessionUser = { id: '00000000-0000-4000-8000-000000000004', username: 'truc', fullName: 'Đỗ Văn Trực', roles: ['duty'] };
@@ -53,7 +53,7 @@ describe('KeepApartScreen', () => {
     const bridge = signedInBridge(DUTY).ok('duty.keepApart.list', [activeRule]).ok('duty.keepApart.end', { seq: 77 });
     const { user } = renderWith(bridge, <KeepApartScreen />);
     const row = within(await screen.findByTestId('keep-apart-rule'));
-    expect(row.getByText('Nguyễn Thị Hoà (Bị hại) ↔ Trần Văn Bình (Gây ra)')).toBeTruthy();
+    expect(row.getByText('Nguyễn Thị Hoà (Người bị hại) ↔ Trần Văn Bình (Người gây ra)')).toBeTruthy();
     expect(row.getByText('Khác nhà')).toBeTruthy();
     expect(row.getByText('Bắt nạt')).toBeTruthy();
     expect(row.getByText('15/11/2026')).toBeTruthy();
@@ -193,8 +193,29 @@ describe('KeepApartTimelineBody', () => {
     } as const;
     renderWith(bridge, <KeepApartTimelineBody entry={entry as never} />);
     const body = within(await screen.findByTestId('timeline-keep-apart'));
-    expect(await body.findByText('Nguyễn Thị Hoà (Bị hại) ↔ Trần Văn Bình (Gây ra)')).toBeTruthy();
+    expect(await body.findByText('Nguyễn Thị Hoà (Người bị hại) ↔ Trần Văn Bình (Người gây ra)')).toBeTruthy();
     expect(body.getByText('Khác nhà · Bắt nạt · Ngày xem xét lại: 15/11/2026')).toBeTruthy();
     expect(body.getByText('Ép làm việc vặt')).toBeTruthy();
+  });
+});
+
+describe('an admin (duty.read without duty.write)', () => {
+  it('reads the rules, the count sheet and the differences, with no button to set, end, count or resolve', async () => {
+    const bridge = signedInBridge(ADMIN).ok('duty.keepApart.list', [activeRule]).ok('duty.headcount.sheet', sheet).ok('duty.headcount.mismatches', [mismatch]);
+    renderWith(
+      bridge,
+      <>
+        <KeepApartScreen />
+        <HeadcountScreen />
+      </>,
+    );
+    const rule = within(await screen.findByTestId('keep-apart-rule'));
+    expect(rule.getByText('Nguyễn Thị Hoà (Người bị hại) ↔ Trần Văn Bình (Người gây ra)')).toBeTruthy();
+    expect(await screen.findAllByTestId('headcount-room')).toHaveLength(2);
+    expect(within(await screen.findByTestId('headcount-mismatch')).getByText('Vắng 1')).toBeTruthy();
+    // Nothing an admin may not do is offered: the core would refuse it.
+    for (const name of ['Thêm quy định', 'Kết thúc', 'Lưu điểm danh', 'Xử lý']) expect(screen.queryByRole('button', { name })).toBeNull();
+    expect(screen.queryByLabelText('Có mặt: Khu A · A1')).toBeNull();
+    expect(screen.queryAllByRole('textbox')).toEqual([]);
   });
 });

@@ -69,8 +69,10 @@ describe('recognition through the service', () => {
     expect(e.commendation.map((t) => t.traineeId).sort()).toEqual([a, b, short].sort());
     // Only the 6-month term is half served by 31/12 (121 of 181 days).
     expect(e.termReduction.map((t) => [t.traineeId, t.servedPercent])).toEqual([[short, 66]]);
-    // In January the quarter has just begun: nobody yet.
-    expect((await f.ok('duty', 'duty.recognition.eligibility', { month: '2027-01' })).commendation).toEqual([]);
+    // In January the new quarter has just begun: the list is still October–December's.
+    const january = await f.ok('duty', 'duty.recognition.eligibility', { month: '2027-01' });
+    expect(january.quarter).toEqual(['2026-10', '2026-11', '2026-12']);
+    expect(january.commendation).toEqual(e.commendation);
 
     // The admin raises the bar: two months tốt.
     expect(await f.as('duty', 'duty.recognition.setRules', { ...e.rules, commendationGoodMonths: 2 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

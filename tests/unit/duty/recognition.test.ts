@@ -46,8 +46,8 @@ describe('eligibility', () => {
   it('commendation: the whole calendar quarter at khá or better with one month tốt', () => {
     const q = { '2026-07': 'fair', '2026-08': 'good', '2026-09': 'fair' } as const;
     expect(eligibleLists(DEFAULT_ELIGIBILITY_RULES, '2026-09', '2026-09-30', [trainee], ratings(q)).commendation.map((t) => t.traineeId)).toEqual([A]);
-    // Any month of the quarter asks about the same quarter.
-    expect(eligibleLists(DEFAULT_ELIGIBILITY_RULES, '2026-07', '2026-07-31', [trainee], ratings(q)).quarter).toEqual(['2026-07', '2026-08', '2026-09']);
+    // Asked in a quarter's last month, that quarter is the last complete one.
+    expect(eligibleLists(DEFAULT_ELIGIBILITY_RULES, '2026-09', '2026-09-30', [trainee], ratings(q)).quarter).toEqual(['2026-07', '2026-08', '2026-09']);
     // No month tốt; one month trung bình; one month missing: none eligible.
     for (const r of [
       { '2026-07': 'fair', '2026-08': 'fair', '2026-09': 'fair' },
@@ -60,6 +60,17 @@ describe('eligibility', () => {
     expect(
       eligibleLists(DEFAULT_ELIGIBILITY_RULES, '2026-09', '2026-09-30', [trainee], ratings({ '2026-06': 'good', '2026-07': 'fair', '2026-08': 'fair', '2026-09': 'fair' })).commendation,
     ).toEqual([]);
+  });
+
+  it('commendation: a month mid-quarter asks about the last complete quarter, not one still running (across a year)', () => {
+    const q2 = { '2026-04': 'good', '2026-05': 'fair', '2026-06': 'fair' } as const;
+    for (const month of ['2026-07', '2026-08']) {
+      const lists = eligibleLists(DEFAULT_ELIGIBILITY_RULES, month, lastDayOf(month), [trainee], ratings(q2));
+      expect(lists.quarter, month).toEqual(['2026-04', '2026-05', '2026-06']);
+      expect(lists.commendation.map((t) => t.traineeId), month).toEqual([A]);
+    }
+    // February 2027: the last complete quarter is October–December 2026.
+    expect(eligibleLists(DEFAULT_ELIGIBILITY_RULES, '2027-02', '2027-02-28', [trainee], ratings({})).quarter).toEqual(['2026-10', '2026-11', '2026-12']);
   });
 
   it('term reduction: half the term served and the last 3 months at khá or better, across a year boundary', () => {

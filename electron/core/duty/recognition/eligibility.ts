@@ -21,6 +21,15 @@ export function quarterOf(month: string): string[] {
   return [first, addMonths(first, 1), addMonths(first, 2)];
 }
 
+/**
+ * The last complete quarter as of `month`: its own quarter when `month` ends one, else the quarter
+ * before (asked in August, April–June; July–September is still running and not yet rated).
+ */
+export function lastCompleteQuarter(month: string): string[] {
+  const quarter = quarterOf(month);
+  return quarter[2] === month ? quarter : quarterOf(addMonths(quarter[0]!, -1));
+}
+
 export function lastDayOf(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   // Day 0 of the next month is the last day of this one.
@@ -47,7 +56,7 @@ export interface CandidateTrainee {
 }
 
 /**
- * Commendation: every month of the quarter of `month` rated `commendationMinRating` or better,
+ * Commendation: every month of the last complete quarter as of `month` rated `commendationMinRating` or better,
  * at least `commendationGoodMonths` of them tốt. Term reduction: the `termMonths` months ending
  * with `month` rated `termMinRating` or better, and `termSharePercent` of the term served on `day`
  * (the month's last day, or today if earlier). A month not rated never counts as good enough.
@@ -59,7 +68,7 @@ export function eligibleLists(
   trainees: readonly CandidateTrainee[],
   ratings: ReadonlyMap<string, ReadonlyMap<string, Rating>>,
 ): { quarter: string[]; commendation: EligibleTrainee[]; termReduction: EligibleTrainee[] } {
-  const quarter = quarterOf(month);
+  const quarter = lastCompleteQuarter(month);
   const recent = monthsEnding(month, rules.termMonths);
   const commendation: EligibleTrainee[] = [];
   const termReduction: EligibleTrainee[] = [];

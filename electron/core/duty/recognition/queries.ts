@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DEFAULT_ELIGIBILITY_RULES, type Eligibility, type EligibilityRules, type Rating, type RatingSheet } from '../../../../shared/duty/recognition';
 import type { TraineeFacts } from './decider';
-import { addMonths, eligibleLists, lastDayOf, monthsEnding, quarterOf, type CandidateTrainee } from './eligibility';
+import { addMonths, eligibleLists, lastCompleteQuarter, lastDayOf, monthsEnding, type CandidateTrainee } from './eligibility';
 
 /** Projection reads of the recognition slice: trainees, monthly_ratings, eligibility_rules only. */
 
@@ -52,7 +52,7 @@ export function eligibility(db: Database.Database, month: string, today: string)
     )
     .all(last)
     .map((r): CandidateTrainee => ({ traineeId: r.id, fileNumber: r.file_number, fullName: r.full_name, admissionDate: r.admission_date, plannedReleaseDate: r.planned_release_date }));
-  const months = [...quarterOf(month), ...monthsEnding(month, rules.termMonths)].sort();
+  const months = [...lastCompleteQuarter(month), ...monthsEnding(month, rules.termMonths)].sort();
   const ratings = new Map<string, Map<string, Rating>>();
   for (const r of db
     .prepare<[string, string], { trainee_id: string; month: string; rating: Rating }>('SELECT trainee_id, month, rating FROM monthly_ratings WHERE month BETWEEN ? AND ?')

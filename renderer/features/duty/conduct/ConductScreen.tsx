@@ -25,17 +25,17 @@ import {
   useViolationTypesQuery,
 } from './api';
 import { IncidentForm } from './IncidentForm';
-import { measureLabel, typeLabel } from './labels';
+import { measureLabel, measureText, typeLabel } from './labels';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 
 type Dialog = { kind: 'none' } | { kind: 'impose'; violation: Violation } | { kind: 'selfCriticism'; violation: Violation } | { kind: 'suspend'; measure: Measure };
 
 function MeasureLine({ m }: { m: Measure }) {
   const { t } = useTranslation();
-  const kind = measureLabel(t, m.kind);
   return (
     <Text size="sm" data-testid="measure">
-      {m.end ? t('conduct.measureSpan', { kind, start: formatDate(m.start), end: formatDate(m.end) }) : t('conduct.measureFrom', { kind, start: formatDate(m.start) })}
-      {m.suspendedUntil ? ` (${t('conduct.suspendedUntil', { date: formatDate(m.suspendedUntil) })})` : ''}
+      {measureText(t, m)}
     </Text>
   );
 }
@@ -112,6 +112,28 @@ export function ConductScreen() {
   const today = formatDate(todayIso());
   const violations = overview.data?.violations ?? [];
   const inForce = overview.data?.measuresInForce ?? [];
+  const violationColumns: CsvColumn<Violation>[] = [
+    { header: t('conduct.fields.date'), value: (v) => formatDate(v.date) },
+    { header: t('conduct.fields.time'), value: (v) => v.time },
+    { header: t('fields.fileNumber'), value: (v) => v.fileNumber },
+    { header: t('fields.fullName'), value: (v) => v.fullName },
+    { header: t('conduct.fields.type'), value: (v) => typeLabel(t, v.typeId, types) },
+    { header: t('conduct.fields.place'), value: (v) => v.place },
+    { header: t('conduct.fields.description'), value: (v) => v.description },
+    { header: t('conduct.fields.witnesses'), value: (v) => v.witnesses },
+    { header: t('conduct.fields.kind'), value: (v) => v.measures.map((m) => measureText(t, m)).join('; ') },
+    { header: t('conduct.fields.selfCriticismDate'), value: (v) => formatDate(v.selfCriticismDate) },
+    { header: t('csv.columns.recordedBy'), value: (v) => v.recordedBy },
+  ];
+  const measureColumns: CsvColumn<(typeof inForce)[number]>[] = [
+    { header: t('fields.fileNumber'), value: (m) => m.fileNumber },
+    { header: t('fields.fullName'), value: (m) => m.fullName },
+    { header: t('conduct.fields.kind'), value: (m) => measureLabel(t, m.kind) },
+    { header: t('conduct.fields.start'), value: (m) => formatDate(m.start) },
+    { header: t('conduct.fields.end'), value: (m) => formatDate(m.end) },
+    { header: t('conduct.fields.until'), value: (m) => formatDate(m.suspendedUntil) },
+    { header: t('conduct.fields.note'), value: (m) => m.note },
+  ];
 
   return (
     <Stack gap="md" data-testid="conduct-screen">
@@ -121,6 +143,7 @@ export function ConductScreen() {
           <Group justify="space-between">
             <Title order={4}>{t('conduct.list.title')}</Title>
             <Group gap="xs">
+              <CsvExportButton fileName={t('csv.files.violations')} columns={violationColumns} rows={overview.data?.violations} />
               <SegmentedControl
                 value={status}
                 onChange={(v) => setStatus(v === 'all' ? 'all' : 'open')}
@@ -187,11 +210,11 @@ export function ConductScreen() {
                     {mayWrite ? (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button size="compact-sm" onClick={() => setDialog({ kind: 'impose', violation: v })}>
+                          <Button size="compact-xs" variant="light" onClick={() => setDialog({ kind: 'impose', violation: v })}>
                             {t('conduct.actions.impose')}
                           </Button>
                           {v.selfCriticismDate === null ? (
-                            <Button size="compact-sm" variant="default" onClick={() => setDialog({ kind: 'selfCriticism', violation: v })}>
+                            <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'selfCriticism', violation: v })}>
                               {t('conduct.actions.selfCriticism')}
                             </Button>
                           ) : null}
@@ -207,7 +230,10 @@ export function ConductScreen() {
       </Paper>
       <Paper withBorder p="md" data-testid="measures-in-force">
         <Stack gap="xs">
-          <Title order={4}>{t('conduct.inForce.title')}</Title>
+          <Group justify="space-between">
+            <Title order={4}>{t('conduct.inForce.title')}</Title>
+            <CsvExportButton fileName={t('csv.files.measures')} columns={measureColumns} rows={overview.data?.measuresInForce} testId="csv-export-measures" />
+          </Group>
           {inForce.length === 0 ? (
             <Text c="dimmed" size="sm">
               {t('conduct.inForce.empty')}

@@ -9,8 +9,10 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
-import { recordShiftNoteInput, SHIFTS, type HandoverCounts, type Shift, type ShiftNote } from '../../../../shared/duty/dutyLog';
+import { recordShiftNoteInput, SHIFTS, type DutyLogLine, type HandoverCounts, type Shift, type ShiftNote } from '../../../../shared/duty/dutyLog';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { applyServerIssues } from '../../../components/serverIssues';
 import { validationMessage } from '../../../i18n/messages';
 import { label } from '../../trainees/format';
@@ -124,13 +126,22 @@ function DayPage({ date, user }: { date: string; user: SessionUser | undefined }
   const [voiding, setVoiding] = useState<TimelineEntry | null>(null);
   // The author takes a note back, or an administrator; the core checks it again.
   const mayVoid = (n: ShiftNote) => !!user && (n.officerId === user.id || user.roles.includes('admin'));
+  const columns: CsvColumn<DutyLogLine>[] = [
+    { header: t('conduct.fields.date'), value: (l) => formatDate(l.at) },
+    { header: t('dutyLog.columns.time'), value: (l) => time(l.at) },
+    { header: t('dutyLog.columns.officer'), value: (l) => l.officer },
+    { header: t('dutyLog.columns.what'), value: (l) => (l.voidedType ? t('dutyLog.voided', { type: label.eventType(t, l.voidedType) }) : label.eventType(t, l.type)) },
+    { header: t('fields.fileNumber'), value: (l) => l.fileNumber },
+    { header: t('fields.fullName'), value: (l) => l.traineeName },
+  ];
   return (
     <Stack gap="md">
       <ErrorAlert error={error} />
       <Card withBorder>
-        <Title order={4} mb="sm">
-          {t('dutyLog.lines')}
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={4}>{t('dutyLog.lines')}</Title>
+          <CsvExportButton fileName={`${t('csv.files.dutyLog')}-${date}`} columns={columns} rows={data?.lines} />
+        </Group>
         {data && data.lines.length === 0 ? (
           <Text c="dimmed" size="sm">
             {t('dutyLog.noLines')}

@@ -1,12 +1,28 @@
 import { Alert, Badge, Button, Card, Group, List, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
-import { assignInput, moveInput, vacateInput, type BoardOccupant, type BoardRoom, type HousingWarning } from '../../../../shared/duty/housing';
+import { assignInput, moveInput, vacateInput, type BoardOccupant, type BoardRoom, type BoardTrainee, type HousingBoardData, type HousingWarning } from '../../../../shared/duty/housing';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { validationMessage } from '../../../i18n/messages';
 import { useAssignBedMutation, useHousingBoardQuery, useLazyHousingCheckQuery, useMoveBedMutation, useVacateBedMutation } from './api';
 import { issuesOf, serverIssues } from './formIssues';
+
+/** What a drag carries: the trainee's id (an occupant's row or a trainee without a bed). */
+const DRAG_TYPE = 'application/x-sen-trainee';
+const dragTrainee = (traineeId: string) => (e: DragEvent) => {
+  e.dataTransfer.setData(DRAG_TYPE, traineeId);
+  e.dataTransfer.effectAllowed = 'move';
+};
+
+/** The trainee and the bed ("roomId:bed") chosen on the placing form. */
+interface Selection {
+  traineeId: string | null;
+  bed: string | null;
+}
 
 /** "roomId:bed", the value of a bed in the bed picker. */
 const bedKey = (roomId: string, bed: number) => `${roomId}:${bed}`;
@@ -19,7 +35,7 @@ function bedsOf(room: BoardRoom): number[] {
 
 export function WarningText({ w }: { w: HousingWarning }) {
   const { t } = useTranslation();
-  if (w.code === 'keepApart') return <>{t('housing.warnings.keepApart', { name: w.otherName ?? '', level: t(`housing.warnings.level.${w.level ?? 'room'}`) })}</>;
+  if (w.code === 'keepApart') return <>{t('housing.warnings.keepApart', { name: w.otherName ?? '', where: t(`housing.warnings.where.${w.level ?? 'room'}`) })}</>;
   if (w.code === 'flaggedSharedRoom' && w.otherName) return <>{t('housing.warnings.flaggedSharedRoomOther', { name: w.otherName })}</>;
   return <>{t(`housing.warnings.${w.code}`)}</>;
 }
@@ -29,6 +45,33 @@ export function WarningText({ w }: { w: HousingWarning }) {
  * the trainees in care without a bed. Placing is keyboard-first: pick a trainee, pick a free bed,
  * Enter. Sen checks first and shows the warnings; recording anyway needs a reason, which is logged.
  */
+interface BoardCsvRow extends BoardTrainee {
+  dorm: string;
+  room: string;
+  bed: number | null;
+  since: string | null;
+}
+
+/** One line per occupied bed, then the trainees without one. */
+function boardCsvRows(data: HousingBoardData): BoardCsvRow[] {
+  return [
+    ...data.rooms.flatMap((r) => r.occupants.map((o) => ({ ...o, dorm: r.dormName, room: r.name }))),
+    ...data.unassigned.map((u) => ({ ...u, dorm: '', room: '', bed: null, since: null })),
+  ];
+}
+
+function boardCsvColumns(t: TFunction): CsvColumn<BoardCsvRow>[] {
+  return [
+    { header: t('csv.columns.dorm'), value: (r) => r.dorm },
+    { header: t('csv.columns.room'), value: (r) => r.room },
+    { header: t('csv.columns.bed'), value: (r) => r.bed },
+    { header: t('fields.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('fields.fullName'), value: (r) => r.fullName },
+    { header: t('csv.columns.since'), value: (r) => formatDate(r.since) },
+    { header: t('housing.board.separateHousing'), value: (r) => (r.separateHousing ? t('csv.yes') : t('csv.no')) },
+  ];
+}
+
 export function HousingBoard() {
   const { t } = useTranslation();
   const { data, error } = useHousingBoardQuery({});
@@ -41,6 +84,7 @@ export function HousingBoard() {
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [vacating, setVacating] = useState<BoardOccupant | null>(null);
   const bedRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
   const [check, checkState] = useLazyHousingCheckQuery();
   const [assign, assignState] = useAssignBedMutation();
   const [move, moveState] = useMoveBedMutation();
@@ -73,14 +117,17 @@ export function HousingBoard() {
     setIssues({});
   };
 
-  /** The command's input, checked by the shared schema; null (with the field messages shown) when wrong. */
-  const build = (withOverride: boolean) => {
-    const [roomId = '', bedNo = '0'] = (bed ?? '').split(':');
-    const base = { traineeId: traineeId ?? '', roomId, bed: Number(bedNo), date: parseDisplayDate(date) ?? '', override: withOverride ? { reason: override } : null };
+  /**
+   * The command's input, checked by the shared schema; null (with the field messages shown) when
+   * wrong. `sel` is the trainee and bed chosen (a drop passes them before the form shows them).
+   */
+  const build = (withOverride: boolean, sel: Selection) => {
+    const [roomId = '', bedNo = '0'] = (sel.bed ?? '').split(':');
+    const base = { traineeId: sel.traineeId ?? '', roomId, bed: Number(bedNo), date: parseDisplayDate(date) ?? '', override: withOverride ? { reason: override } : null };
     const found: Record<string, string> = {};
-    if (!traineeId) found['traineeId'] = 'required';
-    if (!bed) found['bed'] = 'required';
-    if (current) {
+    if (!sel.traineeId) found['traineeId'] = 'required';
+    if (!sel.bed) found['bed'] = 'required';
+    if (sel.traineeId && occupants.has(sel.traineeId)) {
       const parsed = moveInput.safeParse({ ...base, reason });
       setIssues({ ...issuesOf(parsed), ...found });
       return parsed.success && Object.keys(found).length === 0 ? ({ kind: 'move', input: parsed.data } as const) : null;
@@ -90,25 +137,43 @@ export function HousingBoard() {
     return parsed.success && Object.keys(found).length === 0 ? ({ kind: 'assign', input: parsed.data } as const) : null;
   };
 
-  const record = async (withOverride: boolean) => {
-    const cmd = build(withOverride);
+  const record = async (withOverride: boolean, sel: Selection = { traineeId, bed }) => {
+    const cmd = build(withOverride, sel);
     if (!cmd) return;
     const result = cmd.kind === 'move' ? await move(cmd.input) : await assign(cmd.input);
     if ('data' in result && result.data) {
-      notifySuccess((tt) => tt(current ? 'housing.place.moved' : 'housing.place.assigned'));
+      notifySuccess((tt) => tt(cmd.kind === 'move' ? 'housing.place.moved' : 'housing.place.assigned'));
       reset();
     } else if ('error' in result) setIssues(serverIssues(result.error));
   };
 
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    const cmd = build(false);
+  /** Ask the core for warnings first; record at once when there are none. */
+  const checkThenRecord = async (sel: Selection) => {
+    const cmd = build(false, sel);
     if (!cmd) return;
     const { traineeId: id, roomId, bed: bedNo } = cmd.input;
     const res = await check({ traineeId: id, roomId, bed: bedNo });
     if (!res.data) return;
     if (res.data.warnings.length > 0) setWarnings(res.data.warnings);
-    else await record(false);
+    else await record(false, sel);
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void checkThenRecord({ traineeId, bed });
+  };
+
+  /**
+   * Drag and drop: a trainee dropped on a free bed goes through the same check, warnings and
+   * "record anyway" as the keyboard. A move first asks why: the reason field takes the focus.
+   */
+  const drop = (id: string, roomId: string, bedNo: number) => {
+    const sel = { traineeId: id, bed: bedKey(roomId, bedNo) };
+    setTraineeId(sel.traineeId);
+    setBed(sel.bed);
+    setWarnings(null);
+    if (occupants.has(id)) setTimeout(() => reasonRef.current?.focus(), 0);
+    else void checkThenRecord(sel);
   };
 
   const pick = (id: string) => {
@@ -124,8 +189,11 @@ export function HousingBoard() {
 
   return (
     <Stack gap="md" data-testid="housing-board">
+      <Group justify="flex-end">
+        <CsvExportButton fileName={t('csv.files.housingBoard')} columns={boardCsvColumns(t)} rows={boardCsvRows(data)} />
+      </Group>
       <Paper withBorder p="md">
-        <form onSubmit={(e) => void onSubmit(e)} noValidate data-testid="place-form">
+        <form onSubmit={onSubmit} noValidate data-testid="place-form">
           <Stack gap="sm">
             <Title order={4}>{t('housing.place.title')}</Title>
             <Group align="flex-start" grow>
@@ -158,7 +226,7 @@ export function HousingBoard() {
                 error={msg('bed') ?? msg('roomId')}
               />
               <TextInput label={t('housing.place.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} placeholder={t('form.datePlaceholder')} maxLength={10} error={msg('date')} />
-              {current ? <TextInput label={t('housing.place.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={msg('reason')} withAsterisk /> : null}
+              {current ? <TextInput ref={reasonRef} label={t('housing.place.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={msg('reason')} withAsterisk /> : null}
             </Group>
             <ErrorAlert error={checkState.error ?? (Object.keys(issues).length ? undefined : (assignState.error ?? moveState.error))} />
             {warnings ? (
@@ -199,9 +267,16 @@ export function HousingBoard() {
         return (
           <Stack key={dormId} gap="xs">
             <Title order={4}>{rooms[0]!.dormName}</Title>
-            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
               {rooms.map((room) => (
-                <RoomCard key={room.roomId} room={room} onMove={(o) => pick(o.traineeId)} onVacate={setVacating} onPickBed={(b) => setBed(bedKey(room.roomId, b))} />
+                <RoomCard
+                  key={room.roomId}
+                  room={room}
+                  onMove={(o) => pick(o.traineeId)}
+                  onVacate={setVacating}
+                  onPickBed={(b) => setBed(bedKey(room.roomId, b))}
+                  onDropOnBed={(id, b) => drop(id, room.roomId, b)}
+                />
               ))}
             </SimpleGrid>
           </Stack>
@@ -213,7 +288,7 @@ export function HousingBoard() {
         {data.unassigned.length === 0 ? <Text c="dimmed">{t('housing.board.noneUnassigned')}</Text> : null}
         <Group gap="xs" data-testid="unassigned">
           {data.unassigned.map((u) => (
-            <Button key={u.traineeId} size="xs" variant="light" onClick={() => pick(u.traineeId)}>
+            <Button key={u.traineeId} size="xs" variant="light" onClick={() => pick(u.traineeId)} draggable onDragStart={dragTrainee(u.traineeId)}>
               {u.fullName} — {u.fileNumber}
               {u.separateHousing ? ` · ${t('housing.board.separateHousing')}` : ''}
             </Button>
@@ -225,7 +300,19 @@ export function HousingBoard() {
   );
 }
 
-function RoomCard({ room, onMove, onVacate, onPickBed }: { room: BoardRoom; onMove: (o: BoardOccupant) => void; onVacate: (o: BoardOccupant) => void; onPickBed: (bed: number) => void }) {
+function RoomCard({
+  room,
+  onMove,
+  onVacate,
+  onPickBed,
+  onDropOnBed,
+}: {
+  room: BoardRoom;
+  onMove: (o: BoardOccupant) => void;
+  onVacate: (o: BoardOccupant) => void;
+  onPickBed: (bed: number) => void;
+  onDropOnBed: (traineeId: string, bed: number) => void;
+}) {
   const { t } = useTranslation();
   const over = room.occupants.length > room.capacity;
   return (
@@ -244,19 +331,19 @@ function RoomCard({ room, onMove, onVacate, onPickBed }: { room: BoardRoom; onMo
         {bedsOf(room).map((b) => {
           const o = room.occupants.find((x) => x.bed === b);
           return (
-            <Group key={b} justify="space-between" wrap="nowrap" gap="xs">
+            <Group key={b} justify="space-between" wrap="nowrap" gap="xs" draggable={o !== undefined} onDragStart={o ? dragTrainee(o.traineeId) : undefined} data-testid={`bed-${b}`}>
               <Text size="sm" c="dimmed" w={70}>
                 {t('housing.board.bed', { bed: b })}
               </Text>
               {o ? (
                 <>
                   <Stack gap={0} style={{ flex: 1 }}>
-                    <Text size="sm">
-                      {o.fullName} — {o.fileNumber}
+                    <Text size="sm" lineClamp={1}>
+                      {o.fullName}
                     </Text>
-                    <Group gap={4}>
-                      <Text size="xs" c="dimmed">
-                        {t('housing.board.since', { date: formatDate(o.since) })}
+                    <Group gap={4} wrap="nowrap">
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {o.fileNumber} · {t('housing.board.since', { date: formatDate(o.since) })}
                       </Text>
                       {o.separateHousing ? (
                         <Badge size="xs" color="grape" data-testid="badge-separate-housing">
@@ -273,7 +360,21 @@ function RoomCard({ room, onMove, onVacate, onPickBed }: { room: BoardRoom; onMo
                   </Button>
                 </>
               ) : b <= room.capacity ? (
-                <Button size="compact-xs" variant="subtle" color="gray" style={{ flex: 1 }} onClick={() => onPickBed(b)}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="gray"
+                  style={{ flex: 1 }}
+                  onClick={() => onPickBed(b)}
+                  onDragOver={(e) => {
+                    if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault();
+                  }}
+                  onDrop={(e) => {
+                    e.preventDefault();
+                    const id = e.dataTransfer.getData(DRAG_TYPE);
+                    if (id) onDropOnBed(id, b);
+                  }}
+                >
                   {t('housing.board.free')}
                 </Button>
               ) : null}

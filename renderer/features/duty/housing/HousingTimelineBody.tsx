@@ -19,7 +19,7 @@ export function HousingTimelineBody({ entry }: { entry: TimelineEntry }) {
   const room = (id: unknown) => rooms.get(str(id)) ?? '';
   const d = entry.data;
   const override = d['override'] ? obj(d['override']) : null;
-  const warnings = Array.isArray(override?.['warnings']) ? (override['warnings'] as unknown[]).map((w) => t(`housing.warnings.${str(w) as 'overCapacity'}`)).join('; ') : '';
+  const warnings = Array.isArray(override?.['warnings']) ? (override['warnings'] as unknown[]).map((w) => t(`housing.warnings.codes.${str(w) as 'overCapacity'}`)).join('; ') : '';
   const lineOf = (): string => {
     if (entry.type === 'BedAssigned') return t('housing.timeline.assigned', { bed: num(d['bed']), room: room(d['roomId']) });
     if (entry.type === 'BedMoved') {

@@ -3,7 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../../../shared/dates';
 import { resolveMismatchInput, WHOLE_FACILITY, type HeadcountMismatch } from '../../../../shared/duty/keepApart';
+import { isAllowed } from '../../../../shared/roles';
+import { useStatusQuery } from '../../../api/api';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { FlagFormModal } from '../../medical/flags/FlagForm';
 import { useHeadcountMismatchesQuery, useHeadcountSheetQuery, useRecordHeadcountMutation, useResolveMismatchMutation } from './api';
 
@@ -21,6 +25,8 @@ export function HeadcountScreen() {
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [empty, setEmpty] = useState(false);
   const [resolving, setResolving] = useState<HeadcountMismatch | null>(null);
+  // Admins see the sheet and the differences; only duty officers count and resolve.
+  const mayWrite = isAllowed('duty.write', useStatusQuery().data?.user?.roles ?? []);
   const roomName = (id: string, name: string) => (id === WHOLE_FACILITY ? t('keepApart.headcount.wholeFacility') : name);
 
   const save = async () => {
@@ -38,6 +44,17 @@ export function HeadcountScreen() {
       setNotes({});
     }
   };
+
+  const mismatchColumns: CsvColumn<HeadcountMismatch>[] = [
+    { header: t('keepApart.headcount.at'), value: (m) => formatDateTime(m.at) },
+    { header: t('keepApart.headcount.room'), value: (m) => roomName(m.roomId, m.roomName) },
+    { header: t('keepApart.headcount.expected'), value: (m) => m.expected - m.atHospital },
+    { header: t('keepApart.headcount.atHospital'), value: (m) => m.atHospital },
+    { header: t('keepApart.headcount.counted'), value: (m) => m.counted },
+    { header: t('csv.columns.absent'), value: (m) => m.absent },
+    { header: t('csv.columns.unexpected'), value: (m) => m.unexpected },
+    { header: t('keepApart.headcount.note'), value: (m) => m.note },
+  ];
 
   return (
     <Stack gap="lg" data-testid="headcount-screen">
@@ -69,8 +86,8 @@ export function HeadcountScreen() {
                   <Table.Th>{t('keepApart.headcount.room')}</Table.Th>
                   <Table.Th>{t('keepApart.headcount.expected')}</Table.Th>
                   <Table.Th>{t('keepApart.headcount.atHospital')}</Table.Th>
-                  <Table.Th>{t('keepApart.headcount.counted')}</Table.Th>
-                  <Table.Th>{t('keepApart.headcount.note')}</Table.Th>
+                  {mayWrite ? <Table.Th>{t('keepApart.headcount.counted')}</Table.Th> : null}
+                  {mayWrite ? <Table.Th>{t('keepApart.headcount.note')}</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -82,47 +99,56 @@ export function HeadcountScreen() {
                       <Table.Td>{name}</Table.Td>
                       <Table.Td data-testid="expected-present">{r.expectedPresent}</Table.Td>
                       <Table.Td title={hospital.map((o) => o.fullName).join(', ')}>{hospital.length}</Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          aria-label={`${t('keepApart.headcount.counted')}: ${name}`}
-                          inputMode="numeric"
-                          autoComplete="off"
-                          autoFocus={i === 0}
-                          w={90}
-                          value={counts[r.roomId] ?? ''}
-                          onChange={(e) => {
-                            const v = e.currentTarget.value;
-                            setCounts((c) => ({ ...c, [r.roomId]: v }));
-                          }}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          aria-label={`${t('keepApart.headcount.note')}: ${name}`}
-                          autoComplete="off"
-                          value={notes[r.roomId] ?? ''}
-                          onChange={(e) => {
-                            const v = e.currentTarget.value;
-                            setNotes((n) => ({ ...n, [r.roomId]: v }));
-                          }}
-                        />
-                      </Table.Td>
+                      {mayWrite ? (
+                        <>
+                          <Table.Td>
+                            <TextInput
+                              aria-label={`${t('keepApart.headcount.counted')}: ${name}`}
+                              inputMode="numeric"
+                              autoComplete="off"
+                              autoFocus={i === 0}
+                              w={90}
+                              value={counts[r.roomId] ?? ''}
+                              onChange={(e) => {
+                                const v = e.currentTarget.value;
+                                setCounts((c) => ({ ...c, [r.roomId]: v }));
+                              }}
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <TextInput
+                              aria-label={`${t('keepApart.headcount.note')}: ${name}`}
+                              autoComplete="off"
+                              value={notes[r.roomId] ?? ''}
+                              onChange={(e) => {
+                                const v = e.currentTarget.value;
+                                setNotes((n) => ({ ...n, [r.roomId]: v }));
+                              }}
+                            />
+                          </Table.Td>
+                        </>
+                      ) : null}
                     </Table.Tr>
                   );
                 })}
               </Table.Tbody>
             </Table>
-            <Group justify="flex-end" mt="sm">
-              <Button type="submit" loading={recordState.isLoading}>
-                {t('keepApart.headcount.save')}
-              </Button>
-            </Group>
+            {mayWrite ? (
+              <Group justify="flex-end" mt="sm">
+                <Button type="submit" loading={recordState.isLoading}>
+                  {t('keepApart.headcount.save')}
+                </Button>
+              </Group>
+            ) : null}
           </form>
         ) : null}
       </Stack>
 
       <Stack gap="xs" data-testid="headcount-mismatches">
-        <Title order={4}>{t('keepApart.headcount.mismatches')}</Title>
+        <Group justify="space-between">
+          <Title order={4}>{t('keepApart.headcount.mismatches')}</Title>
+          <CsvExportButton fileName={t('csv.files.headcount')} columns={mismatchColumns} rows={mismatches.data} />
+        </Group>
         <ErrorAlert error={mismatches.error} />
         {mismatches.data && mismatches.data.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -157,9 +183,11 @@ export function HeadcountScreen() {
                 {m.note ? ` · ${m.note}` : ''}
               </Text>
             </Stack>
-            <Button size="compact-xs" variant="light" onClick={() => setResolving(m)}>
-              {t('keepApart.headcount.resolve')}
-            </Button>
+            {mayWrite ? (
+              <Button size="compact-xs" variant="light" onClick={() => setResolving(m)}>
+                {t('keepApart.headcount.resolve')}
+              </Button>
+            ) : null}
           </Group>
         ))}
       </Stack>

@@ -3,8 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, todayIso } from '../../../../shared/dates';
 import { endKeepApartInput, KEEP_APART_LEVELS, KEEP_APART_REASONS, KEEP_APART_ROLES, setKeepApartInput, type KeepApartRule } from '../../../../shared/duty/keepApart';
-import { useListTraineesQuery } from '../../../api/api';
+import { isAllowed } from '../../../../shared/roles';
+import { useListTraineesQuery, useStatusQuery } from '../../../api/api';
 import { ErrorAlert } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { FlagFormModal } from '../../medical/flags/FlagForm';
 import { useEndKeepApartMutation, useKeepApartRulesQuery, useSetKeepApartMutation } from './api';
 
@@ -16,6 +19,8 @@ export function KeepApartScreen() {
   const [includeEnded, setIncludeEnded] = useState(false);
   const { data, error, isLoading } = useKeepApartRulesQuery({ includeEnded });
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  // Admins read the rules; only duty officers set and end them (the core refuses others).
+  const mayWrite = isAllowed('duty.write', useStatusQuery().data?.user?.roles ?? []);
   // The pickers list the trainees in care only: a rule for a released trainee is refused anyway.
   const trainees = useListTraineesQuery({ status: 'in_care', limit: 5000 }, { skip: dialog.kind !== 'set' });
   const [setRule, setState] = useSetKeepApartMutation();
@@ -31,16 +36,31 @@ export function KeepApartScreen() {
   const reasonLabel = (r: string) => t(`keepApart.reasons.${r}` as 'keepApart.reasons.other');
   const roleLabel = (r: string) => t(`keepApart.roles.${r}` as 'keepApart.roles.unknown');
   const roles = KEEP_APART_ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
+  const person = (p: KeepApartRule['a']) => `${p.fileNumber} ${p.fullName}`;
+  const columns: CsvColumn<KeepApartRule>[] = [
+    { header: t('csv.columns.first'), value: (r) => person(r.a) },
+    { header: t('csv.columns.role'), value: (r) => roleLabel(r.a.role) },
+    { header: t('csv.columns.second'), value: (r) => person(r.b) },
+    { header: t('csv.columns.role'), value: (r) => roleLabel(r.b.role) },
+    { header: t('keepApart.columns.level'), value: (r) => levelLabel(r.level) },
+    { header: t('keepApart.columns.reason'), value: (r) => reasonLabel(r.reason) },
+    { header: t('csv.columns.note'), value: (r) => r.note },
+    { header: t('keepApart.columns.review'), value: (r) => formatDate(r.reviewDate) },
+    { header: t('csv.columns.endedDate'), value: (r) => formatDate(r.endedDate) },
+  ];
 
   return (
     <Stack gap="md" data-testid="keep-apart-screen">
       <Group justify="space-between">
         <Title order={3}>{t('keepApart.title')}</Title>
         <Group>
+          <CsvExportButton fileName={t('csv.files.keepApart')} columns={columns} rows={data} />
           <Checkbox label={t('keepApart.showEnded')} checked={includeEnded} onChange={(e) => setIncludeEnded(e.currentTarget.checked)} />
-          <Button onClick={() => setDialog({ kind: 'set' })} data-testid="keep-apart-add">
-            {t('keepApart.add')}
-          </Button>
+          {mayWrite ? (
+            <Button onClick={() => setDialog({ kind: 'set' })} data-testid="keep-apart-add">
+              {t('keepApart.add')}
+            </Button>
+          ) : null}
         </Group>
       </Group>
       {isLoading ? <Loader size="sm" /> : null}
@@ -88,9 +108,11 @@ export function KeepApartScreen() {
                 </Table.Td>
                 <Table.Td>
                   {r.endedDate === null ? (
-                    <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'end', rule: r })}>
-                      {t('keepApart.end')}
-                    </Button>
+                    mayWrite ? (
+                        <Button size="compact-xs" variant="subtle" onClick={() => setDialog({ kind: 'end', rule: r })}>
+                        {t('keepApart.end')}
+                      </Button>
+                    ) : null
                   ) : (
                     <Text size="xs" c="dimmed">
                       {t('keepApart.endedOn', { date: formatDate(r.endedDate) })}

@@ -6,12 +6,14 @@ import { todayIso } from '../../../../shared/dates';
 import { isAllowed } from '../../../../shared/roles';
 import { useStatusQuery } from '../../../api/api';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { validationMessage } from '../../../i18n/messages';
 import { useEligibilityQuery, useEligibilityRulesQuery, useSetEligibilityRulesMutation } from './api';
 import { formatMonth, shiftMonth } from './month';
 import { MonthField } from './MonthField';
 
-/** Who may be proposed for a commendation (the month's quarter) and a term reduction (up to the month). */
+/** Who may be proposed for a commendation (the last complete quarter) and a term reduction (up to the month). */
 export function EligibilityLists() {
   const { t } = useTranslation();
   // The last whole month by default: the current one is rarely rated yet.
@@ -27,13 +29,13 @@ export function EligibilityLists() {
         <>
           <Section
             title={t('recognition.eligibility.commendation', { from: formatMonth(data.quarter[0]!), to: formatMonth(data.quarter[2]!) })}
-            rule={t('recognition.eligibility.commendationRule', { min: rating(data.rules.commendationMinRating), good: data.rules.commendationGoodMonths })}
+            rule={t('recognition.eligibility.commendationRule', { min: rating(data.rules.commendationMinRating), count: data.rules.commendationGoodMonths })}
             rows={data.commendation}
             testId="eligible-commendation"
           />
           <Section
             title={t('recognition.eligibility.termReduction')}
-            rule={t('recognition.eligibility.termRule', { share: data.rules.termSharePercent, months: data.rules.termMonths, min: rating(data.rules.termMinRating) })}
+            rule={t('recognition.eligibility.termRule', { share: data.rules.termSharePercent, count: data.rules.termMonths, min: rating(data.rules.termMinRating) })}
             rows={data.termReduction}
             testId="eligible-term"
           />
@@ -47,9 +49,18 @@ export function EligibilityLists() {
 function Section({ title, rule, rows, testId }: { title: string; rule: string; rows: EligibleTrainee[]; testId: string }) {
   const { t } = useTranslation();
   const served = rows.some((r) => r.servedPercent !== null);
+  const columns: CsvColumn<EligibleTrainee>[] = [
+    { header: t('recognition.sheet.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('recognition.sheet.name'), value: (r) => r.fullName },
+    ...(rows[0]?.months ?? []).map((m, i): CsvColumn<EligibleTrainee> => ({ header: formatMonth(m.month), value: (r) => (r.months[i]?.rating ? t(`recognition.ratings.${r.months[i].rating}`) : '') })),
+    ...(served ? [{ header: t('recognition.eligibility.served'), value: (r: EligibleTrainee) => (r.servedPercent === null ? '' : `${r.servedPercent}%`) }] : []),
+  ];
   return (
     <Paper withBorder p="sm" data-testid={testId}>
-      <Title order={4}>{title}</Title>
+      <Group justify="space-between">
+        <Title order={4}>{title}</Title>
+        <CsvExportButton fileName={`${testId === 'eligible-term' ? t('csv.files.eligibleTerm') : t('csv.files.eligibleCommendation')}-${rows[0]?.months.at(-1)?.month ?? ''}`} columns={columns} rows={rows} testId={`csv-export-${testId}`} />
+      </Group>
       <Text size="sm" c="dimmed" mb="xs">
         {rule}
       </Text>

@@ -17,7 +17,7 @@ export function MonthField({ label, value, onChange, testId }: { label: string; 
   return (
     <TextInput
       label={label}
-      w={180}
+      w={240}
       value={text}
       placeholder="mm/yyyy"
       inputMode="numeric"

@@ -1,9 +1,11 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RATINGS, type Rating } from '../../../../shared/duty/recognition';
+import { RATINGS, type Rating, type RatingSheetRow } from '../../../../shared/duty/recognition';
 import { todayIso } from '../../../../shared/dates';
 import { ErrorAlert, notifySuccess, toSenError } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { validationMessage } from '../../../i18n/messages';
 import { useRateMonthMutation, useRatingSheetQuery } from './api';
 import { MonthField } from './MonthField';
@@ -46,6 +48,15 @@ function SheetTable({ month }: { month: string }) {
   const changed = data.rows.filter((r) => edits.has(r.traineeId) && edits.get(r.traineeId) !== r.rating);
   const rated = data.rows.filter((r) => value(r.traineeId, r.rating) !== null).length;
 
+  // The saved sheet (edits not yet saved are not in the log, so not in the file).
+  const ratingText = (r: Rating | null) => (r ? t(`recognition.ratings.${r}`) : '');
+  const columns: CsvColumn<RatingSheetRow>[] = [
+    { header: t('recognition.sheet.month'), value: () => `${month.slice(5)}/${month.slice(0, 4)}` },
+    { header: t('recognition.sheet.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('recognition.sheet.name'), value: (r) => r.fullName },
+    { header: t('recognition.sheet.previous'), value: (r) => ratingText(r.previous) },
+    { header: t('recognition.sheet.rating'), value: (r) => ratingText(r.rating) },
+  ];
   const focusRow = (i: number) => rows.current[Math.max(0, Math.min(data.rows.length - 1, i))]?.focus();
   const onKey = (e: KeyboardEvent, i: number, traineeId: string) => {
     if (e.key === 'ArrowDown') focusRow(i + 1);
@@ -132,6 +143,7 @@ function SheetTable({ month }: { month: string }) {
         <Text size="sm" data-testid="sheet-progress">
           {t('recognition.sheet.rated', { rated, total: data.rows.length })}
         </Text>
+        <CsvExportButton fileName={`${t('csv.files.ratingSheet')}-${month}`} columns={columns} rows={data.rows} />
         <Button onClick={() => void save()} disabled={changed.length === 0} loading={saving.isLoading} data-testid="sheet-save">
           {changed.length === 0 ? t('recognition.sheet.nothingChanged') : t('recognition.sheet.save')}
         </Button>

@@ -4,6 +4,8 @@ import { formatDate } from '../../../../shared/dates';
 import { navigate } from '../../../app/navigation';
 import { useAppDispatch, useAppSelector } from '../../../app/store';
 import { ErrorAlert } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { useArvDashboardQuery } from './api';
 import { useNumber } from './ArvSection';
 
@@ -18,13 +20,34 @@ export function ArvCard() {
   const num = useNumber();
   const asOf = useAppSelector((s) => s.navigation.asOf);
   const { data, error } = useArvDashboardQuery(asOf ? { asOf } : {});
+  type Row = NonNullable<typeof data>['rows'][number];
+  const columns: CsvColumn<Row>[] = [
+    { header: t('fields.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('fields.fullName'), value: (r) => r.fullName },
+    {
+      header: t('arv.card.issues'),
+      value: (r) =>
+        [
+          r.lowAdherence ? t('arv.card.lowAdherence', { percent: r.adherence.percent, missed: r.adherence.missed, due: r.adherence.due }) : null,
+          r.highViralLoad ? t('arv.card.highViralLoad', { value: num(r.highViralLoad.value), date: formatDate(r.highViralLoad.receivedDate) }) : null,
+          r.counsellingDue ? t('arv.card.counsellingDue') : null,
+          r.viralLoadOverdue ? t('arv.card.viralLoadDue', { date: formatDate(r.viralLoadDue) }) : null,
+          r.viralLoadPending ? t('arv.card.viralLoadPending') : null,
+        ]
+          .filter(Boolean)
+          .join('; '),
+    },
+  ];
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="arv-card">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={3}>{t('arv.card.title')}</Title>
-          {data ? <Badge color={data.rows.length ? 'orange' : 'gray'}>{data.rows.length}</Badge> : null}
+          <Group gap="xs">
+            <CsvExportButton fileName={t('csv.files.arv')} columns={columns} rows={data?.rows} />
+            {data ? <Badge color={data.rows.length ? 'orange' : 'gray'}>{data.rows.length}</Badge> : null}
+          </Group>
         </Group>
         <ErrorAlert error={error} />
         {data ? (

@@ -5,6 +5,8 @@ import { formatDateTime } from '../../../../shared/dates';
 import { navigate } from '../../../app/navigation';
 import { useAppDispatch } from '../../../app/store';
 import { ErrorAlert } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { useDetoxDashboardQuery } from './api';
 import { pick, SEVERITY_COLORS, TREND_ARROWS } from './detoxForm';
 import { ScalesModal } from './ScalesModal';
@@ -19,6 +21,16 @@ export function DetoxCard() {
   // "Overdue" moves with the clock, not only with new events: ask again every minute.
   const { data, error, isLoading } = useDetoxDashboardQuery(undefined, { pollingInterval: 60_000 });
   const [scalesOpen, setScalesOpen] = useState(false);
+  type Row = NonNullable<typeof data>['rows'][number];
+  const columns: CsvColumn<Row>[] = [
+    { header: t('fields.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('fields.fullName'), value: (r) => r.fullName },
+    { header: t('detox.card.scale'), value: (r) => pick(r.scaleName, i18n.language) },
+    { header: t('detox.card.lastScore'), value: (r) => (r.lastAssessedAt === null ? t('detox.card.notAssessed') : r.lastTotal) },
+    { header: t('detox.card.severity'), value: (r) => (r.band ? pick(r.band.label, i18n.language) : r.trend ? t(`detox.trend.${r.trend}`) : '') },
+    { header: t('detox.card.nextDue'), value: (r) => formatDateTime(r.nextDueAt) },
+    { header: t('detox.card.overdue'), value: (r) => (r.overdue ? t('csv.yes') : t('csv.no')) },
+  ];
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="detox-card">
@@ -32,6 +44,7 @@ export function DetoxCard() {
               </Badge>
             ) : null}
           </Group>
+          <CsvExportButton fileName={t('csv.files.detox')} columns={columns} rows={data?.rows} />
           <Button size="compact-sm" variant="subtle" onClick={() => setScalesOpen(true)}>
             {t('detox.scales.button')}
           </Button>

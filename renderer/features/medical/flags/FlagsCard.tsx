@@ -1,10 +1,27 @@
 import { Anchor, Badge, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { FlagsDashboard } from '../../../../shared/medical/flags';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/dates';
 import { navigate } from '../../../app/navigation';
 import { useAppDispatch } from '../../../app/store';
 import { ErrorAlert } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { useFlagsDashboardQuery } from './api';
+
+type HousingRow = FlagsDashboard['housing'][number];
+
+/** The housing list (medical officers only: it holds the reason category). */
+function housingColumns(t: TFunction): CsvColumn<HousingRow>[] {
+  return [
+    { header: t('fields.fileNumber'), value: (f) => f.fileNumber },
+    { header: t('fields.fullName'), value: (f) => f.fullName },
+    { header: t('flags.fields.reason'), value: (f) => t(`flags.housingReasons.${f.reason}`) },
+    { header: t('flags.fields.since'), value: (f) => formatDate(f.since) },
+    { header: t('flags.fields.reviewDate'), value: (f) => formatDate(f.reviewDate) },
+  ];
+}
 
 /** Medical dashboard: who is housed apart (reviews due first) and who is at hospital. */
 export function FlagsCard() {
@@ -21,7 +38,10 @@ export function FlagsCard() {
   return (
     <Paper withBorder p="md" radius="md" data-testid="flags-card">
       <Stack gap="sm">
-        <Title order={3}>{t('flags.card.title')}</Title>
+        <Group justify="space-between">
+          <Title order={3}>{t('flags.card.title')}</Title>
+          <CsvExportButton fileName={t('csv.files.flags')} columns={housingColumns(t)} rows={data?.housing} />
+        </Group>
         {isLoading ? <Loader size="sm" /> : null}
         <ErrorAlert error={error} />
         {data ? (

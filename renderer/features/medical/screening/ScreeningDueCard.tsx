@@ -1,10 +1,12 @@
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../../shared/dates';
-import { INTAKE_GRACE_DAYS, type DueTrainee } from '../../../../shared/medical/screening';
+import { INTAKE_GRACE_DAYS, type DueTrainee, type ScreeningDue } from '../../../../shared/medical/screening';
 import { navigate } from '../../../app/navigation';
 import { useAppDispatch } from '../../../app/store';
 import { ErrorAlert } from '../../../components/feedback';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { useScreeningDueQuery } from './api';
 
 /** Rows shown per list: the rest are counted, not listed (the oldest and most overdue come first). */
@@ -23,6 +25,22 @@ export function ScreeningDueCard() {
       {who.fullName}
     </Anchor>
   );
+  // The whole lists the core sent (the card shows the first few of each).
+  const who: CsvColumn<DueTrainee>[] = [
+    { header: t('fields.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('fields.fullName'), value: (r) => r.fullName },
+  ];
+  const intakeColumns: CsvColumn<ScreeningDue['intakeIncomplete'][number]>[] = [
+    ...who,
+    { header: t('fields.admissionDate'), value: (r) => formatDate(r.admissionDate) },
+    { header: t('screening.due.missing'), value: (r) => r.missing.map((m) => t(`screening.tests.${m}`)).join(', ') },
+  ];
+  const rescreenColumns: CsvColumn<ScreeningDue['rescreening'][number]>[] = [
+    ...who,
+    { header: t('screening.due.test'), value: (r) => t(`screening.tests.${r.test}`) },
+    { header: t('screening.due.lastDate'), value: (r) => formatDate(r.lastDate) },
+    { header: t('screening.due.dueDate'), value: (r) => formatDate(r.dueDate) },
+  ];
   const more = (n: number) =>
     n > SHOWN ? (
       <Text size="sm" c="dimmed">
@@ -40,6 +58,7 @@ export function ScreeningDueCard() {
             <Group gap="xs">
               <Title order={4}>{t('screening.due.intakeTitle', { days: INTAKE_GRACE_DAYS })}</Title>
               <Badge color={data.intakeIncomplete.length ? 'orange' : 'gray'}>{data.intakeIncomplete.length}</Badge>
+              <CsvExportButton fileName={`${t('csv.files.screeningDue')}-intake`} columns={intakeColumns} rows={data.intakeIncomplete} testId="csv-export-intake" />
             </Group>
             {data.intakeIncomplete.length === 0 ? (
               <Text c="dimmed">{t('screening.due.noIntake')}</Text>
@@ -71,6 +90,7 @@ export function ScreeningDueCard() {
             <Group gap="xs">
               <Title order={4}>{t('screening.due.rescreenTitle')}</Title>
               <Badge color={data.rescreening.length ? 'orange' : 'gray'}>{data.rescreening.length}</Badge>
+              <CsvExportButton fileName={`${t('csv.files.screeningDue')}-rescreen`} columns={rescreenColumns} rows={data.rescreening} testId="csv-export-rescreen" />
             </Group>
             {data.rescreening.length === 0 ? (
               <Text c="dimmed">{t('screening.due.noRescreen')}</Text>
