@@ -36,8 +36,16 @@ export interface DemoCounts {
   to: string;
   medical: DemoMedicalCounts;
   classes: DemoClassesCounts;
+  literacy: DemoLiteracyCounts;
   labor: DemoLaborCounts;
   duty: DemoDutyCounts;
+}
+
+/** What the literacy teacher observed: sheets saved, SkillsObserved events (one per trainee per sheet), completions. */
+export interface DemoLiteracyCounts {
+  sheets: number;
+  observations: number;
+  completions: number;
 }
 
 /** What the literacy teacher recorded: classes opened, enrolments and withdrawals, sessions and their marks. */

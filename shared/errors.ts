@@ -164,6 +164,11 @@ export const CORE_ISSUE_CODES = [
   'reasonOnlyWhenAbsent',
   'absenceReasonRequired',
   'rosterIncomplete',
+  // literacy slice: observations and completions checked against the class roster and the derived status
+  'unknownClass',
+  'alreadyCompleted',
+  'levelNotReached',
+  'notCompleted',
   // duty log: a shift note for a handover long past
   'shiftNoteTooOld',
   // backups: the folder named for automatic backups does not exist

@@ -140,6 +140,10 @@ export const HANDLER_NAMES = [
   'classes.attendance.record',
 
   // training: literacy (literacy.*)
+  'literacy.observe',
+  'literacy.progress',
+  'literacy.complete',
+  'literacy.certificate',
 
   // training: labor (labor.*)
   'labor.workshops.open',

@@ -18,6 +18,7 @@ import { MedicalPage } from '../features/medical/MedicalPage';
 import { DutyPage } from '../features/duty/DutyPage';
 import { LaborPage } from '../features/training/LaborPage';
 import { LiteracyPage } from '../features/training/LiteracyPage';
+import { CertificatePage } from '../features/training/literacy/CertificatePage';
 import { ReintegrationPage } from '../features/training/ReintegrationPage';
 import { MedicalRecordPage } from '../features/medical/record/MedicalRecordPage';
 import { AccessLogPage } from '../features/access/AccessLogPage';
@@ -34,6 +35,7 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
     route.name === current.name ||
     (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit' || current.name === 'importRoster')) ||
     (route.name === 'medical' && current.name === 'medicalRecord') ||
+    (route.name === 'literacy' && current.name === 'literacyCertificate') ||
     (route.name === 'accounts' && current.name === 'accessLog');
   return (
     <Button variant={active ? 'light' : 'subtle'} size="sm" px="sm" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
@@ -66,6 +68,8 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
       return isAllowed('duty.read', user.roles) ? <DutyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
     case 'literacy':
       return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} classId={route.classId} user={user} /> : <RosterPage user={user} />;
+    case 'literacyCertificate':
+      return isAllowed('literacy.read', user.roles) ? <CertificatePage traineeId={route.traineeId} level={route.level} /> : <RosterPage user={user} />;
     case 'labor':
       return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} workshopId={route.workshopId} /> : <RosterPage user={user} />;
     case 'reintegration':

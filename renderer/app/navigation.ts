@@ -1,4 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { LiteracyLevel } from '../../shared/training/literacy';
 import type { PrintTarget } from '../../shared/reports';
 import { api } from '../api/api';
 
@@ -17,6 +18,8 @@ export type Route =
   | { name: 'duty'; tab: DutyTab }
   /** `classId`: the class shown on the classes tab, or the one the attendance tab starts on. */
   | { name: 'literacy'; tab: LiteracyTab; classId?: string }
+  /** The printable certificate of a trainee's completed literacy level. */
+  | { name: 'literacyCertificate'; traineeId: string; level: LiteracyLevel }
   | { name: 'labor'; tab: LaborTab; workshopId?: string }
   | { name: 'reintegration' }
   | { name: 'reports'; month?: string }

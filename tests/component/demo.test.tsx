@@ -40,6 +40,7 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
       phaseChanges: 1070,
     },
     classes: { classes: 16, enrolments: 190, withdrawals: 180, sessions: 260, attendance: 1800, absences: 95 },
+    literacy: { sheets: 200, observations: 1200, completions: 40 },
     duty: {
       dorms: 5,
       rooms: 19,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKILLS } from '../../shared/training/literacy';
 import { HANDLERS, type HandlerName } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import { isAllowed, type Role } from '../../shared/roles';
@@ -94,6 +95,8 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'classes.list': () => [{}, { includeClosed: true }, { asOf: PAST }],
   'classes.get': ({ cls }) => [{ classId: cls }],
   'classes.sheet': ({ cls }) => [{ classId: cls, date: '2026-10-14' }, { classId: cls, date: '2026-10-13' }],
+  'literacy.progress': ({ cls }) => [{ classId: cls }],
+  'literacy.certificate': ({ hiv }) => [{ traineeId: hiv, level: 'level1' }],
   'conduct.overview': () => [{}, { status: 'all' }, { status: 'all', asOf: PAST }],
   'conduct.forTrainee': ({ hiv, detox }) => [{ traineeId: hiv }, { traineeId: detox, asOf: PAST }],
   // The days the seed records medical work and the duty officer's bed assignment (15/10/2026).
@@ -161,8 +164,8 @@ async function seed(): Promise<void> {
   const { dormId } = await f.ok('admin', 'housing.addDorm', { name: 'Khu A' });
   ids.room = (await f.ok('admin', 'housing.addRoom', { dormId, name: 'A1', capacity: 4, separateHousing: false })).roomId;
   await f.ok('duty', 'housing.assign', { traineeId: hiv, roomId: ids.room, bed: 1, date: '2026-10-13', override: null });
-  await seedLabor(hiv, detox);
   await seedClass(hiv, detox);
+  await seedLabor(hiv, detox);
 }
 
 /** A blade workshop with the hiv trainee on it and a day's sheet; the detox trainee may not use sharp tools. */
@@ -193,6 +196,10 @@ async function seedClass(hiv: string, detox: string): Promise<void> {
       { traineeId: detox, present: true, reason: null, note: '' },
     ],
   });
+  // Skill observations and a completion: the matrix and the certificate name the trainee, never why they were away.
+  const skills = SKILLS.map((skill) => ({ skill, level: 'phase1' as const }));
+  await f.ok('teacher', 'literacy.observe', { classId: c.classId, date: '2026-10-14', rows: [hiv, detox].map((traineeId) => ({ traineeId, skills })) });
+  await f.ok('teacher', 'literacy.complete', { traineeId: hiv, classId: c.classId, level: 'level1', date: '2026-10-15' });
 }
 
 async function seedFlags(hiv: string): Promise<void> {

@@ -6,6 +6,7 @@ import type { HandlerInput, HandlerName, HandlerOutput } from '../../shared/api'
 import type { CoreService } from '../../electron/core/types';
 import { todayIso } from '../../shared/dates';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../shared/demo';
+import { SKILLS, SKILL_LEVELS } from '../../shared/training/literacy';
 import { cleanupTempDirs, openStore, projectionSnapshot, setUpFacility, tempDir, testService } from '../support/core';
 
 afterEach(cleanupTempDirs);
@@ -136,6 +137,31 @@ async function teacherClasses(service: CoreService, result: HandlerOutput<'syste
   if (!detail.ok) throw new Error(detail.error.message);
   const { roster } = detail.value as HandlerOutput<'classes.get'>;
   expect(roster.some((x) => x.withdrawReason === 'released' || x.withdrawReason === 'completed')).toBe(true);
+}
+
+/** As the demo's teacher: baselines and monthly observations show progress over months; completions with certificates. */
+async function teacherLiteracy(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const counts = result.counts.literacy;
+  expect(counts.observations).toBeGreaterThan(counts.sheets);
+  expect(counts.completions).toBeGreaterThan(0);
+  const call = async <N extends HandlerName>(name: N, input: HandlerInput<N>) => {
+    const r = await service.call('giaovien', name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as HandlerOutput<N>;
+  };
+  const rows = [];
+  for (const c of await call('classes.list', {})) rows.push(...(await call('literacy.progress', { classId: c.classId })).rows);
+  // Everyone in today's classes has been observed; some have moved up since they joined.
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => SKILLS.every((s) => r.skills[s].level !== null))).toBe(true);
+  expect(rows.some((r) => SKILLS.some((s) => SKILL_LEVELS.indexOf(r.skills[s].level!) > SKILL_LEVELS.indexOf(r.skills[s].baseline!)))).toBe(true);
+  const completed = rows.find((r) => r.completed.level1 !== null || r.completed.level2 !== null);
+  if (completed) {
+    const level = completed.completed.level1 !== null ? 'level1' : 'level2';
+    const cert = await call('literacy.certificate', { traineeId: completed.traineeId, level });
+    expect(cert.teacherName).toBe('Nguyễn Thị Thu Hà');
+    expect(cert.overrideReason).toBeNull();
+  }
 }
 
 /** As the demo's duty officer: every trainee in care has a bed, last month is rated, the books are full. */
@@ -366,6 +392,7 @@ describe('demo facility', () => {
     expect(record.idNumber).toMatch(/^(\d{12})?$/);
     expect(record.homeAddress).toContain('tỉnh Điện Biên');
     await teacherClasses(service, result);
+    await teacherLiteracy(service, result);
     await medicalDashboards(service, result);
     await laborWorkshops(service, result);
     service.close();

@@ -16,7 +16,8 @@ import type { DemoArea, DemoLane, DemoTrainee, DemoWorld } from './world';
  */
 
 export const TEACHER: DemoStaff = { username: 'giaovien', fullName: 'Nguyễn Thị Thu Hà', roles: ['teacher'] };
-const CONNECTION = 'sen-demo-teacher';
+/** The teacher's session in the story (the literacy area works in it too). */
+export const CONNECTION = 'sen-demo-teacher';
 /** A term: a class runs about five months, then the next intake opens. */
 const TERM_DAYS = 150;
 /** Trainees join a class after their first weeks (intake, detox). */

@@ -3,6 +3,7 @@ import { todayIso } from '../../../shared/dates';
 import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
 import { ClassesArea } from './classes';
+import { LiteracyArea } from './literacy';
 import { DutyArea } from './duty';
 import { LaborArea } from './labor';
 import { MedicalArea } from './medical';
@@ -51,13 +52,14 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
   const classes = new ClassesArea(rng.fork('classes'), password, lastDay);
+  const literacy = new LiteracyArea(rng.fork('literacy'));
   const labor = new LaborArea(rng.fork('labor'), password, lastDay);
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
   const duty = new DutyArea(rng.fork('duty'), options.trainees, lastDay);
   // Each area has its own stream. The classes meet and the workshops work in the day, before the
   // medical area walks the clock into the evening; the duty officers write up the day in the
   // evening, after the medical area's night work, on their own lane (clock and ids).
-  const areas: DemoArea[] = [admissions, classes, labor, medical, duty];
+  const areas: DemoArea[] = [admissions, classes, literacy, labor, medical, duty];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -87,6 +89,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       to: lastDay,
       medical: medical.counts,
       classes: classes.counts,
+      literacy: literacy.counts,
       duty: duty.counts,
       labor: labor.counts,
     },

@@ -14,6 +14,7 @@ import { KeepApartTimelineBody } from '../duty/keepApart/KeepApartTimelineBody';
 import { LaborTimelineBody } from '../training/labor/LaborTimelineBody';
 import { RecognitionTimelineBody } from '../duty/recognition/RecognitionTimelineBody';
 import { ConductTimelineBody } from '../duty/conduct/ConductTimelineBody';
+import { LiteracyTimelineBody } from '../training/literacy/LiteracyTimelineBody';
 import { ArvTimelineBody } from '../medical/arv/ArvTimelineBody';
 import { DetoxTimelineBody } from '../medical/detox/DetoxTimelineBody';
 import { FlagsTimelineBody } from '../medical/flags/FlagsTimelineBody';
@@ -164,14 +165,17 @@ function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; ref
     case 'KeepApartSet':
     case 'KeepApartEnded':
       return <KeepApartTimelineBody entry={entry} />;
-    case 'TraineeAssignedToWorkshop':
-    case 'TraineeUnassignedFromWorkshop':
-    case 'LaborRecorded':
-      return <LaborTimelineBody entry={entry} />;
     case 'TraineeEnrolled':
     case 'TraineeWithdrawn':
     case 'AttendanceRecorded':
       return <ClassesTimelineBody entry={entry} />;
+    case 'SkillsObserved':
+    case 'LiteracyCompleted':
+      return <LiteracyTimelineBody entry={entry} />;
+    case 'TraineeAssignedToWorkshop':
+    case 'TraineeUnassignedFromWorkshop':
+    case 'LaborRecorded':
+      return <LaborTimelineBody entry={entry} />;
     case 'EventVoided':
       return (
         <Stack gap={2} data-testid="timeline-void">

@@ -27,7 +27,7 @@ export function LiteracyPage({ tab, classId, user }: { tab: LiteracyTab; classId
           <AttendanceScreen user={user} classId={classId} />
         </Tabs.Panel>
         <Tabs.Panel value="progress" pt="md">
-          <ProgressScreen user={user} />
+          <ProgressScreen user={user} classId={classId} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

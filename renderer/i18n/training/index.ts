@@ -13,7 +13,7 @@ function join(lang: 'vi' | 'en') {
       ...reintegrationMessages[lang].eventTypes,
     },
     /** Field issue codes of the slices, joined into the catalogs' `validation.` keys. */
-    validation: { ...classesMessages[lang].validation, ...laborMessages[lang].validation },
+    validation: { ...classesMessages[lang].validation, ...literacyMessages[lang].validation, ...laborMessages[lang].validation },
     classes: classesMessages[lang].ui,
     literacy: literacyMessages[lang].ui,
     labor: laborMessages[lang].ui,
