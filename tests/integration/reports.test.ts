@@ -142,7 +142,9 @@ function independentCount(rows: Row[], month: string, to: string, cutoff: string
   });
 
   const builtIn = ['mobile_phone', 'alcohol', 'drugs', 'fighting', 'leaving_area', 'disobeying_rules', 'damaging_property', 'other'];
-  put('conduct/violationsByType', tally(of('ViolationRecorded').filter((d) => inMonth(d['date'])).map((d) => d['typeId'] as string), builtIn));
+  // Built-in types always listed; the facility's own types when used in the month.
+  const violationTypes = of('ViolationRecorded').filter((d) => inMonth(d['date'])).map((d) => d['typeId'] as string);
+  put('conduct/violationsByType', tally(violationTypes, [...new Set([...builtIn, ...violationTypes])]));
   put('conduct/measuresByKind', tally(of('MeasureImposed').filter((d) => inMonth(d['start'])).map((d) => d['kind'] as string), ['criticism', 'warning', 'discipline_room', 'other']));
   put(
     'conduct/rewardsByKind',
