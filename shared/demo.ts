@@ -35,7 +35,35 @@ export interface DemoCounts {
   from: string;
   to: string;
   medical: DemoMedicalCounts;
+  reintegration: DemoReintegrationCounts;
+  classes: DemoClassesCounts;
+  literacy: DemoLiteracyCounts;
+  labor: DemoLaborCounts;
   duty: DemoDutyCounts;
+}
+
+/** Counselling sessions recorded in the trainees' last months, and how many trainees had one. */
+export interface DemoReintegrationCounts {
+  sessions: number;
+  counselled: number;
+}
+
+/** What the literacy teacher observed: sheets saved, SkillsObserved events (one per trainee per sheet), completions. */
+export interface DemoLiteracyCounts {
+  sheets: number;
+  observations: number;
+  completions: number;
+}
+
+/** What the literacy teacher recorded: classes opened, enrolments and withdrawals, sessions and their marks. */
+export interface DemoClassesCounts {
+  classes: number;
+  enrolments: number;
+  withdrawals: number;
+  sessions: number;
+  /** AttendanceRecorded events (one per trainee per session). */
+  attendance: number;
+  absences: number;
 }
 
 /** What the duty area recorded over the years (the layout, beds, conduct, rewards, ratings, counts). */
@@ -81,6 +109,22 @@ export interface DemoMedicalCounts {
   phaseChanges: number;
 }
 
+/** What the labor area recorded: workshops, assignments over the years, daily sheets lately. */
+export interface DemoLaborCounts {
+  workshops: number;
+  /** Assignments made (moves included). */
+  assignments: number;
+  /** Of which moves out of a workshop using blades after a work restriction. */
+  moves: number;
+  /** Daily sheets recorded (one per workshop and working day, from `sheetsFrom` only). */
+  sheets: number;
+  /** Sheet rows (one LaborRecorded each). */
+  entries: number;
+  absences: number;
+  /** The first day daily sheets are recorded for (yyyy-MM-dd). */
+  sheetsFrom: string;
+}
+
 /** A staff account the demo creates besides the admin: same password as the admin. */
 export interface DemoStaff {
   username: string;
@@ -92,7 +136,7 @@ export interface DemoResult {
   facilityName: string;
   username: string;
   password: string;
-  /** Other people to sign in as (with the same password): the medical officer, a duty officer. */
+  /** Other people to sign in as (with the same password): the medical officer, a duty officer, the teacher, an instructor. */
   staff: DemoStaff[];
   counts: DemoCounts;
   ms: number;

@@ -129,12 +129,42 @@ export const HANDLER_NAMES = [
   'backup.restore',
   // Teachers' and instructors' slices (shared/training/*.ts): one block each, kept in this order.
   // training: classes (classes.*)
+  'classes.teachers',
+  'classes.list',
+  'classes.get',
+  'classes.sheet',
+  'classes.open',
+  'classes.close',
+  'classes.enrol',
+  'classes.withdraw',
+  'classes.attendance.record',
 
   // training: literacy (literacy.*)
+  'literacy.observe',
+  'literacy.progress',
+  'literacy.complete',
+  'literacy.certificate',
 
   // training: labor (labor.*)
+  'labor.workshops.open',
+  'labor.workshops.change',
+  'labor.workshops.close',
+  'labor.assign',
+  'labor.unassign',
+  'labor.sheet.record',
+  'labor.workshops.list',
+  'labor.workshop',
+  'labor.candidates',
+  'labor.instructors',
+  'labor.sheet',
+  'labor.totals',
 
   // training: reintegration (reintegration.*)
+  'reintegration.record',
+  'reintegration.due',
+  'reintegration.forTrainee',
+  'reintegration.settings',
+  'reintegration.setSettings',
 
   // reports (shared/reports.ts)
   'reports.monthly',

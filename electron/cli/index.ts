@@ -431,6 +431,8 @@ export function buildProgram(): Command {
             `  corrected      ${counts.corrected}`,
             `  released       ${counts.released} (completed ${kinds.completed}, transferred ${kinds.transferred}, other ${kinds.other})`,
             `  in care now    ${counts.inCare}`,
+            `  classes        ${counts.classes.classes} (${counts.classes.sessions} sessions, ${counts.classes.attendance} attendance marks)`,
+            `  literacy       ${counts.literacy.observations} skill observations on ${counts.literacy.sheets} sheets, ${counts.literacy.completions} completions`,
             `  duty           ${Object.entries(counts.duty).map(([k, v]) => `${k} ${v}`).join(', ')}`,
             `  time           ${(ms / 1000).toFixed(1)} s`,
             `sign in as "${username}" with the password: ${password}`,

@@ -18,6 +18,7 @@ import { MedicalPage } from '../features/medical/MedicalPage';
 import { DutyPage } from '../features/duty/DutyPage';
 import { LaborPage } from '../features/training/LaborPage';
 import { LiteracyPage } from '../features/training/LiteracyPage';
+import { CertificatePage } from '../features/training/literacy/CertificatePage';
 import { ReintegrationPage } from '../features/training/ReintegrationPage';
 import { MedicalRecordPage } from '../features/medical/record/MedicalRecordPage';
 import { AccessLogPage } from '../features/access/AccessLogPage';
@@ -34,9 +35,10 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
     route.name === current.name ||
     (route.name === 'roster' && (current.name === 'trainee' || current.name === 'admit' || current.name === 'importRoster')) ||
     (route.name === 'medical' && current.name === 'medicalRecord') ||
+    (route.name === 'literacy' && current.name === 'literacyCertificate') ||
     (route.name === 'accounts' && current.name === 'accessLog');
   return (
-    <Button variant={active ? 'light' : 'subtle'} size="sm" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
+    <Button variant={active ? 'light' : 'subtle'} size="sm" px="sm" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
       {children}
     </Button>
   );
@@ -65,9 +67,11 @@ function Screen({ route, user }: { route: Route; user: SessionUser }) {
     case 'duty':
       return isAllowed('duty.read', user.roles) ? <DutyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
     case 'literacy':
-      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+      return isAllowed('literacy.read', user.roles) ? <LiteracyPage tab={route.tab} classId={route.classId} user={user} /> : <RosterPage user={user} />;
+    case 'literacyCertificate':
+      return isAllowed('literacy.read', user.roles) ? <CertificatePage traineeId={route.traineeId} level={route.level} /> : <RosterPage user={user} />;
     case 'labor':
-      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} /> : <RosterPage user={user} />;
+      return isAllowed('labor.read', user.roles) ? <LaborPage tab={route.tab} user={user} workshopId={route.workshopId} /> : <RosterPage user={user} />;
     case 'reintegration':
       return isAllowed('reintegration.read', user.roles) ? <ReintegrationPage user={user} /> : <RosterPage user={user} />;
     case 'accessLog':
@@ -118,16 +122,17 @@ export function Shell({
     <AppShell header={{ height: 64 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-          <Group gap="lg" wrap="nowrap">
+          {/* With many areas the facility's name gives way (cut with "…", whole in its tooltip): the menu, the person, language and sign-out stay in view. */}
+          <Group gap="lg" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
             <div style={{ minWidth: 0 }}>
-              <Title order={4} lh={1.1} data-testid="header-facility" style={{ whiteSpace: 'nowrap' }}>
+              <Title order={4} lh={1.1} data-testid="header-facility" title={facilityName ?? undefined} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                 {facilityName ?? t('app.name')}
               </Title>
               <Text size="xs" c="dimmed">
                 {t('app.name')}
               </Text>
             </div>
-            <Group gap={4} component="nav" aria-label={t('header.mainNav')} wrap="nowrap">
+            <Group gap={4} component="nav" aria-label={t('header.mainNav')} wrap="nowrap" style={{ flexShrink: 0 }}>
               <NavButton route={{ name: 'roster' }} current={route}>
                 {t('nav.roster')}
               </NavButton>
@@ -173,7 +178,7 @@ export function Shell({
               ) : null}
             </Group>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             {/* The signed-in person's name opens "My account": one control fewer in a crowded header. */}
             <UnstyledButton
               aria-label={t('header.myAccount')}

@@ -1,4 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import type { LiteracyLevel } from '../../shared/training/literacy';
 import type { PrintTarget } from '../../shared/reports';
 import { api } from '../api/api';
 
@@ -15,8 +16,11 @@ export type Route =
   | { name: 'medicalRecord'; traineeId: string }
   | { name: 'accessLog' }
   | { name: 'duty'; tab: DutyTab }
-  | { name: 'literacy'; tab: LiteracyTab }
-  | { name: 'labor'; tab: LaborTab }
+  /** `classId`: the class shown on the classes tab, or the one the attendance tab starts on. */
+  | { name: 'literacy'; tab: LiteracyTab; classId?: string }
+  /** The printable certificate of a trainee's completed literacy level. */
+  | { name: 'literacyCertificate'; traineeId: string; level: LiteracyLevel }
+  | { name: 'labor'; tab: LaborTab; workshopId?: string }
   | { name: 'reintegration' }
   | { name: 'reports'; month?: string }
   /** A printable page (A4), shown alone without the app's frame; `back` is where it was opened from. */

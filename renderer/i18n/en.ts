@@ -6,6 +6,7 @@ import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
 import { csvMessages } from './csv';
 import { backupMessages } from './backup';
+import { reintegrationMessages } from './training/reintegration';
 import type { Catalog } from './vi';
 
 /** English catalog: the same keys as `vi.ts`. */
@@ -486,7 +487,9 @@ export const en: Catalog = {
     ...backupMessages.en.validation,
     ...detoxMessages.en.validation,
     ...conductMessages.en.validation,
+    ...trainingEn.validation,
     ...csvMessages.en.validation,
+    ...reintegrationMessages.en.validation,
     duplicateDrugName: 'An active item with this name and strength is already in the formulary',
     unknownDrug: 'This drug is not in the formulary',
     drugInactive: 'This drug is no longer in use in the formulary',

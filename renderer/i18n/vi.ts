@@ -6,6 +6,7 @@ import { detoxMessages } from './medical/detox';
 import { conductMessages } from './duty/conduct';
 import { csvMessages } from './csv';
 import { backupMessages } from './backup';
+import { reintegrationMessages } from './training/reintegration';
 /**
  * Vietnamese catalog: the default language of Sen. `en.ts` must have exactly the same keys
  * (checked by the compiler through `Catalog` and by tests/component/i18n.test.ts).
@@ -487,7 +488,9 @@ export const vi = {
     ...backupMessages.vi.validation,
     ...detoxMessages.vi.validation,
     ...conductMessages.vi.validation,
+    ...trainingVi.validation,
     ...csvMessages.vi.validation,
+    ...reintegrationMessages.vi.validation,
     duplicateDrugName: 'Danh mục đã có thuốc cùng tên và hàm lượng đang dùng',
     unknownDrug: 'Không có thuốc này trong danh mục',
     drugInactive: 'Thuốc này đã ngừng sử dụng trong danh mục',

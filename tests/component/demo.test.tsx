@@ -13,6 +13,8 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
   staff: [
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'giaovien', fullName: 'Nguyễn Thị Thu Hà', roles: ['teacher'] },
+    { username: 'huongdan', fullName: 'Đinh Văn Hướng', roles: ['instructor'] },
   ],
   counts: {
     events: 700,
@@ -37,6 +39,8 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
       workRestrictions: 25,
       phaseChanges: 1070,
     },
+    classes: { classes: 16, enrolments: 190, withdrawals: 180, sessions: 260, attendance: 1800, absences: 95 },
+    literacy: { sheets: 200, observations: 1200, completions: 40 },
     duty: {
       dorms: 5,
       rooms: 19,
@@ -55,6 +59,8 @@ const DEMO_RESULT: HandlerOutput<'system.demo'> = {
       ratings: 4465,
       shiftNotes: 634,
     },
+    labor: { workshops: 4, assignments: 250, moves: 3, sheets: 400, entries: 7000, absences: 500, sheetsFrom: '2026-07-24' },
+    reintegration: { sessions: 240, counselled: 95 },
   },
   ms: 2500,
 };
@@ -110,6 +116,8 @@ describe('open a demo facility', () => {
     expect(within(staff).getByText('trucban')).toBeTruthy();
     expect(staff.textContent).toContain('Lê Thị Hạnh (Y tế)');
     expect(staff.textContent).toContain('Phạm Văn Dũng (Trực ban)');
+    expect(staff.textContent).toContain('Đinh Văn Hướng (Hướng dẫn lao động)');
+    expect(staff.textContent).toContain('Nguyễn Thị Thu Hà (Giáo viên)');
     expect((screen.getByLabelText('Tên đăng nhập') as HTMLInputElement).value).toBe('admin');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Mật khẩu')));
     expect(bridge.callsTo('system.demo')).toEqual([{}]);
@@ -128,6 +136,7 @@ describe('open a demo facility', () => {
     const staff = within(credentials).getByTestId('demo-staff');
     expect(staff.textContent).toContain('Lê Thị Hạnh (Medical)');
     expect(staff.textContent).toContain('Phạm Văn Dũng (Duty officer)');
+    expect(staff.textContent).toContain('Nguyễn Thị Thu Hà (Teacher)');
   });
 
   it('shows a refusal in place and stays on the first-run screen', async () => {

@@ -33,6 +33,18 @@ export async function shootBoth(page: Page, screen: string, { fullHeight = false
   await switchLanguage(page, 'vi');
 }
 
+/**
+ * Close every notification, including those Mantine queues behind the visible ones (several
+ * placements in a row queue more than it shows), so the screenshots show the screen itself.
+ */
+export async function dismissNotifications(page: Page) {
+  const closers = page.locator('.mantine-Notification-closeButton');
+  await expect(async () => {
+    for (const closer of await closers.all()) await closer.click({ timeout: 1_000 }).catch(() => undefined);
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+}
+
 /** A demo facility (sample history), signed in as its administrator. */
 export async function openDemoFacility(page: Page, url: string) {
   await page.goto(url);
@@ -117,7 +129,8 @@ export async function signInFirstTime(page: Page, username: string, temporary: s
   await forced.getByLabel(/^Mật khẩu mới/).fill(chosen);
   await forced.getByLabel('Nhập lại mật khẩu mới').fill(chosen);
   await forced.getByLabel('Nhập lại mật khẩu mới').press('Enter');
-  await expect(forced).toHaveCount(0);
+  // Two scrypt runs at full cost (check the old password, hash the new): seconds on a busy machine.
+  await expect(forced).toHaveCount(0, { timeout: 30_000 });
 }
 
 export async function signOut(page: Page) {

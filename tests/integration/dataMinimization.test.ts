@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SKILLS } from '../../shared/training/literacy';
 import { HANDLERS, type HandlerName } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import { isAllowed, type Role } from '../../shared/roles';
@@ -45,8 +46,12 @@ interface Ids {
   detox: string;
   /** A room of the housing board, the hiv trainee in bed 1. */
   room: string;
+  /** A literacy class with both trainees enrolled (the hiv one at hospital), one session recorded. */
+  cls: string;
   /** Where backup.run writes (its answer names files and counts, never content). */
   backupFolder: string;
+  /** A labor workshop using blades, the hiv trainee in it. */
+  workshop: string;
 }
 
 /** Valid inputs for every query handler; several for some (today and "as of" a past date). */
@@ -86,16 +91,32 @@ const SAMPLES: Partial<Record<HandlerName, (ids: Ids) => unknown[]>> = {
   'duty.recognition.eligibility': () => [{ month: '2026-10' }, { month: '2026-09', asOf: PAST }],
   'duty.recognition.rules': () => [{}],
   'conduct.types.list': () => [{}, { asOf: PAST }],
+  'classes.teachers': () => [{}],
+  'classes.list': () => [{}, { includeClosed: true }, { asOf: PAST }],
+  'classes.get': ({ cls }) => [{ classId: cls }],
+  'classes.sheet': ({ cls }) => [{ classId: cls, date: '2026-10-14' }, { classId: cls, date: '2026-10-13' }],
+  'literacy.progress': ({ cls }) => [{ classId: cls }],
+  'literacy.certificate': ({ hiv }) => [{ traineeId: hiv, level: 'level1' }],
   'conduct.overview': () => [{}, { status: 'all' }, { status: 'all', asOf: PAST }],
   'conduct.forTrainee': ({ hiv, detox }) => [{ traineeId: hiv }, { traineeId: detox, asOf: PAST }],
   // The days the seed records medical work and the duty officer's bed assignment (15/10/2026).
   'dutyLog.day': () => [{ date: '2026-09-20' }, { date: '2026-10-15' }],
   'dutyLog.handover': () => [{}],
+  'labor.workshops.list': () => [{}, { includeClosed: true, asOf: PAST }],
+  // The workshop opens on 15/10/2026, after PAST: it is only asked about today.
+  'labor.workshop': ({ workshop }) => [{ workshopId: workshop }],
+  'labor.candidates': () => [{}, { asOf: PAST }],
+  'labor.instructors': () => [{}],
+  'labor.sheet': ({ workshop }) => [{ workshopId: workshop, date: '2026-10-14' }],
+  'labor.totals': ({ workshop }) => [{ workshopId: workshop, from: '2026-09-01', to: '2026-10-31' }],
   // The monthly report holds medical figures in aggregate only: none of the values above.
   'reports.monthly': () => [{ month: '2026-10' }, { month: '2026-09' }],
   'reports.recordPrint': ({ hiv }) => [{ document: 'trainee_summary', traineeId: hiv }, { document: 'release_summary', traineeId: hiv }],
   'backup.status': () => [{}],
   'backup.run': ({ backupFolder }) => [{ folder: backupFolder, passphrase: 'cụm mật khẩu sao lưu' }],
+  'reintegration.due': () => [{}, { asOf: PAST }],
+  'reintegration.forTrainee': ({ hiv, detox }) => [{ traineeId: hiv }, { traineeId: detox, asOf: PAST }],
+  'reintegration.settings': () => [{}],
 };
 
 const QUERIES = (Object.keys(HANDLERS) as HandlerName[]).filter((n) => HANDLERS[n].kind === 'query');
@@ -108,7 +129,7 @@ let clock = new Date(2026, 8, 1, 10, 0, 0);
 /** Records one of everything the medical slices know, with the markers above in every free-text field. */
 async function seed(): Promise<void> {
   const [hiv, detox] = f.traineeIds as [string, string];
-  ids = { hiv, detox, room: '', backupFolder: tempDir() };
+  ids = { hiv, detox, room: '', cls: '', backupFolder: tempDir(), workshop: '' };
   clock = new Date(2026, 8, 20, 10, 0, 0);
   await f.ok('medical', 'medical.screening.record', {
     traineeId: hiv,
@@ -146,6 +167,42 @@ async function seed(): Promise<void> {
   const { dormId } = await f.ok('admin', 'housing.addDorm', { name: 'Khu A' });
   ids.room = (await f.ok('admin', 'housing.addRoom', { dormId, name: 'A1', capacity: 4, separateHousing: false })).roomId;
   await f.ok('duty', 'housing.assign', { traineeId: hiv, roomId: ids.room, bed: 1, date: '2026-10-13', override: null });
+  await seedClass(hiv, detox);
+  await seedLabor(hiv, detox);
+}
+
+/** A blade workshop with the hiv trainee on it and a day's sheet; the detox trainee may not use sharp tools. */
+async function seedLabor(hiv: string, detox: string): Promise<void> {
+  await f.ok('medical', 'medical.flags.setRestriction', { traineeId: detox, restriction: 'no_sharp_tools', reason: SECRET.restrictionReason, since: '2026-10-01', until: null });
+  const [instructor] = await f.ok('instructor', 'labor.instructors', {});
+  const input = { name: 'Xưởng dệt chiếu', product: 'Chiếu cói', unit: 'chiếc chiếu', usesBlades: true, instructorId: instructor!.userId };
+  ids.workshop = (await f.ok('instructor', 'labor.workshops.open', input)).workshopId;
+  await f.ok('instructor', 'labor.assign', { workshopId: ids.workshop, traineeId: hiv, date: '2026-10-13' });
+  await f.ok('instructor', 'labor.sheet.record', {
+    workshopId: ids.workshop,
+    date: '2026-10-14',
+    rows: [{ traineeId: hiv, present: true, hours: 5, output: 2, quality: 'Chiếu dệt đều', absence: null, absenceNote: '' }],
+  });
+}
+
+/** A class the teacher keeps: the trainee at hospital appears (absent, at hospital), never why. */
+async function seedClass(hiv: string, detox: string): Promise<void> {
+  const [teacher] = await f.ok('teacher', 'classes.teachers', {});
+  const c = await f.ok('teacher', 'classes.open', { name: 'Lớp A1', teacherId: teacher!.userId, phase: 'phase1', weekdays: [1, 3, 5], startTime: '08:00', endTime: '10:00', room: 'Phòng 1', date: '2026-09-21' });
+  ids.cls = c.classId;
+  await f.ok('teacher', 'classes.enrol', { classId: c.classId, traineeIds: [hiv, detox], date: '2026-09-21' });
+  await f.ok('teacher', 'classes.attendance.record', {
+    classId: c.classId,
+    date: '2026-10-14',
+    rows: [
+      { traineeId: hiv, present: false, reason: 'at_hospital', note: '' },
+      { traineeId: detox, present: true, reason: null, note: '' },
+    ],
+  });
+  // Skill observations and a completion: the matrix and the certificate name the trainee, never why they were away.
+  const skills = SKILLS.map((skill) => ({ skill, level: 'phase1' as const }));
+  await f.ok('teacher', 'literacy.observe', { classId: c.classId, date: '2026-10-14', rows: [hiv, detox].map((traineeId) => ({ traineeId, skills })) });
+  await f.ok('teacher', 'literacy.complete', { traineeId: hiv, classId: c.classId, level: 'level1', date: '2026-10-15' });
 }
 
 async function seedFlags(hiv: string): Promise<void> {
@@ -218,6 +275,17 @@ describe('data minimization', () => {
 
     const restrictions = await f.ok('duty', 'trainees.restrictions', { traineeId: ids.hiv });
     expect(restrictions).toMatchObject({ separateHousing: { since: '2026-09-03' }, workRestrictions: [{ restriction: 'no_heavy_labor' }], atHospitalSince: '2026-10-12' });
+  });
+
+  it('an instructor refused a blade workshop for a restricted trainee learns the fact, never why', async () => {
+    const r = await f.as('instructor', 'labor.assign', { workshopId: ids.workshop, traineeId: ids.detox, date: '2026-10-15' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.message).toBe('This trainee may not do work with sharp tools.');
+    expect(!r.ok && r.error.issues).toEqual([{ path: 'traineeId', code: 'noSharpTools' }]);
+    expect(leaks(JSON.stringify(r))).toEqual([]);
+    const candidates = await f.ok('instructor', 'labor.candidates', {});
+    expect(candidates.find((c) => c.traineeId === ids.detox)).toMatchObject({ noSharpTools: true });
+    expect(leaks(JSON.stringify(candidates))).toEqual([]);
   });
 
   it('the medical officer sees the same flag with its reason', async () => {

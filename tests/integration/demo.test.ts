@@ -6,6 +6,7 @@ import type { HandlerInput, HandlerName, HandlerOutput } from '../../shared/api'
 import type { CoreService } from '../../electron/core/types';
 import { todayIso } from '../../shared/dates';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../shared/demo';
+import { SKILLS, SKILL_LEVELS } from '../../shared/training/literacy';
 import { cleanupTempDirs, openStore, projectionSnapshot, setUpFacility, tempDir, testService } from '../support/core';
 
 afterEach(cleanupTempDirs);
@@ -56,6 +57,8 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(staff).toEqual([
     { username: 'yte', fullName: 'Lê Thị Hạnh', roles: ['medical'] },
     { username: 'trucban', fullName: 'Phạm Văn Dũng', roles: ['duty'] },
+    { username: 'giaovien', fullName: 'Nguyễn Thị Thu Hà', roles: ['teacher'] },
+    { username: 'huongdan', fullName: 'Đinh Văn Hướng', roles: ['instructor'] },
   ]);
   const call = async <N extends HandlerName>(connection: string, name: N, input: HandlerInput<N>): Promise<HandlerOutput<N>> => {
     const r = await service.call(connection, name, input);
@@ -109,6 +112,56 @@ async function medicalDashboards(service: CoreService, result: HandlerOutput<'sy
   expect(summary.current).not.toBeNull();
   expect(summary.labs.some((l) => l.test === 'cd4' && l.value !== null)).toBe(true);
   expect(summary.pillCounts.length).toBeGreaterThan(0);
+}
+
+/** As the demo's teacher: classes of both phases over the years, sessions on schedule, realistic attendance, withdrawals on release. */
+async function teacherClasses(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const { classes: counts } = result.counts;
+  const signIn = await service.call('giaovien', 'auth.signIn', { username: 'giaovien', password: DEMO_PASSWORD });
+  expect(signIn.ok).toBe(true);
+  const r = await service.call('giaovien', 'classes.list', { includeClosed: true });
+  if (!r.ok) throw new Error(r.error.message);
+  const list = r.value as HandlerOutput<'classes.list'>;
+  expect(list).toHaveLength(counts.classes);
+  expect(list.filter((c) => c.closedDate === null).map((c) => c.phase).sort()).toEqual(['phase1', 'phase2']);
+  expect(list.filter((c) => c.closedDate !== null).length).toBeGreaterThanOrEqual(4);
+  for (const c of list.filter((x) => x.closedDate === null)) expect(c.enrolled).toBeGreaterThan(0);
+  // Sheets of the last two months only: two classes, five sessions a week.
+  expect(counts.sessions).toBeGreaterThan(35);
+  // Most come, some do not: between 85% and 98% present.
+  const rate = 1 - counts.absences / counts.attendance;
+  expect(rate).toBeGreaterThan(0.85);
+  expect(rate).toBeLessThan(0.98);
+  console.log('demo classes:', JSON.stringify(counts));
+  const detail = await service.call('giaovien', 'classes.get', { classId: list.at(-1)!.classId });
+  if (!detail.ok) throw new Error(detail.error.message);
+  const { roster } = detail.value as HandlerOutput<'classes.get'>;
+  expect(roster.some((x) => x.withdrawReason === 'released' || x.withdrawReason === 'completed')).toBe(true);
+}
+
+/** As the demo's teacher: baselines and monthly observations show progress over months; completions with certificates. */
+async function teacherLiteracy(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const counts = result.counts.literacy;
+  expect(counts.observations).toBeGreaterThan(counts.sheets);
+  expect(counts.completions).toBeGreaterThan(0);
+  const call = async <N extends HandlerName>(name: N, input: HandlerInput<N>) => {
+    const r = await service.call('giaovien', name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+    return r.value as HandlerOutput<N>;
+  };
+  const rows = [];
+  for (const c of await call('classes.list', {})) rows.push(...(await call('literacy.progress', { classId: c.classId })).rows);
+  // Everyone in today's classes has been observed; some have moved up since they joined.
+  expect(rows.length).toBeGreaterThan(0);
+  expect(rows.every((r) => SKILLS.every((s) => r.skills[s].level !== null))).toBe(true);
+  expect(rows.some((r) => SKILLS.some((s) => SKILL_LEVELS.indexOf(r.skills[s].level!) > SKILL_LEVELS.indexOf(r.skills[s].baseline!)))).toBe(true);
+  const completed = rows.find((r) => r.completed.level1 !== null || r.completed.level2 !== null);
+  if (completed) {
+    const level = completed.completed.level1 !== null ? 'level1' : 'level2';
+    const cert = await call('literacy.certificate', { traineeId: completed.traineeId, level });
+    expect(cert.teacherName).toBe('Nguyễn Thị Thu Hà');
+    expect(cert.overrideReason).toBeNull();
+  }
 }
 
 /** As the demo's duty officer: every trainee in care has a bed, last month is rated, the books are full. */
@@ -168,6 +221,34 @@ async function dutyArea(service: CoreService, result: HandlerOutput<'system.demo
   const log = await call('dutyLog.day', { date: counts.to });
   expect(log.lines.length).toBeGreaterThan(0);
   expect(d.shiftNotes).toBeGreaterThan(300);
+}
+
+/** As the demo instructor: four workshops with people in them, sheets on working days since `sheetsFrom`, totals equal to the entries. */
+async function laborWorkshops(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const { labor, to } = result.counts;
+  expect(labor.workshops).toBe(4);
+  expect(labor.assignments).toBeGreaterThan(100);
+  expect(labor.absences / labor.entries).toBeGreaterThan(0.03);
+  expect(labor.absences / labor.entries).toBeLessThan(0.15);
+  const signIn = await service.call('huongdan', 'auth.signIn', { username: 'huongdan', password: DEMO_PASSWORD });
+  expect(signIn.ok).toBe(true);
+  const r = await service.call('huongdan', 'labor.workshops.list', {});
+  if (!r.ok) throw new Error(r.error.message);
+  const workshops = r.value as HandlerOutput<'labor.workshops.list'>;
+  expect(workshops.map((w) => w.name)).toEqual(['Tổ may', 'Tổ trồng rau', 'Xưởng dệt chiếu', 'Xưởng mây tre đan']);
+  let entries = 0;
+  for (const w of workshops) {
+    expect(w.roster.length).toBeGreaterThan(0);
+    // Nobody who may not use sharp tools is in a workshop using blades.
+    if (w.usesBlades) expect(w.roster.filter((m) => m.noSharpTools)).toEqual([]);
+    const totals = await service.call('huongdan', 'labor.totals', { workshopId: w.workshopId, from: result.counts.from, to });
+    if (!totals.ok) throw new Error(totals.error.message);
+    const t = totals.value as HandlerOutput<'labor.totals'>;
+    expect(t.days[0]!.date >= labor.sheetsFrom).toBe(true);
+    expect(t.days.every((d) => new Date(`${d.date}T00:00:00Z`).getUTCDay() !== 0)).toBe(true);
+    entries += t.total.daysPresent + t.total.daysAbsent;
+  }
+  expect(entries).toBe(labor.entries);
 }
 
 /** The medical story in the log: every kind of fact, recorded by the medical officer, rounds only lately. */
@@ -248,6 +329,23 @@ function medicalLog(rows: EventRow[], data: { type: string; data: Record<string,
   expect(doses.filter((e) => e.data['status'] === 'given').length / doses.length).toBeGreaterThan(0.9);
 }
 
+/** As the demo teacher: trainees near release, most counselled (several kinds), some not yet. */
+async function reintegrationList(service: CoreService, result: HandlerOutput<'system.demo'>): Promise<void> {
+  const signIn = await service.call('giaovien', 'auth.signIn', { username: 'giaovien', password: DEMO_PASSWORD });
+  expect(signIn.ok).toBe(true);
+  const r = await service.call('giaovien', 'reintegration.due', {});
+  if (!r.ok) throw new Error(r.error.message);
+  const due = r.value as HandlerOutput<'reintegration.due'>;
+  expect(due.rows.length).toBeGreaterThan(5);
+  expect(due.notCounselled).toBeGreaterThan(0);
+  expect(due.notCounselled).toBeLessThan(due.rows.length);
+  expect(due.rows.some((row) => row.byKind.legal > 0 && row.byKind.vocational > 0)).toBe(true);
+  // The demo teacher and the labor area's instructor both counsel.
+  expect(new Set(due.rows.flatMap((row) => (row.last ? [row.last.counsellorName] : [])))).toEqual(new Set(['Nguyễn Thị Thu Hà', 'Đinh Văn Hướng']));
+  expect(result.counts.reintegration.sessions).toBeGreaterThan(result.counts.reintegration.counselled);
+  expect(result.counts.reintegration.counselled).toBeGreaterThan(50);
+}
+
 describe('demo facility', () => {
   // Three stories of 40 trainees over two years, medical histories included: longer than the default timeout.
   it('the same seed gives the same log (ids, data, meta and times); another seed another one', { timeout: 240_000 }, async () => {
@@ -310,7 +408,11 @@ describe('demo facility', () => {
     const record = one.value as HandlerOutput<'trainees.get'>;
     expect(record.idNumber).toMatch(/^(\d{12})?$/);
     expect(record.homeAddress).toContain('tỉnh Điện Biên');
+    await teacherClasses(service, result);
+    await teacherLiteracy(service, result);
     await medicalDashboards(service, result);
+    await laborWorkshops(service, result);
+    await reintegrationList(service, result);
     service.close();
 
     const rows = eventRows(dataDir);
@@ -372,9 +474,11 @@ describe('demo facility', () => {
   });
 });
 
-describe('sen demo', () => {
+// Each run starts Node, hashes every demo account's password at full scrypt cost and plays every
+// area's story: generous limits, since a loaded 2-core machine is several times slower.
+describe('sen demo', { timeout: 240_000 }, () => {
   const BIN = join(import.meta.dirname, '../../bin/sen.mjs');
-  const sen = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+  const sen = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 180_000 });
 
   it('fills a new folder, prints counts and the password once, and refuses a set-up folder', () => {
     const dir = join(tempDir(), 'demo');

@@ -146,7 +146,7 @@ export class AdmissionsArea implements DemoArea {
     };
     const { traineeId } = await world.command('trainees.admit', details);
     this.counts.admitted += 1;
-    const trainee: DemoTrainee = { traineeId, fileNumber, fullName: typedName, sex: person.sex, admissionDate: day, plannedReleaseDate, admissionType, substances: person.substances };
+    const trainee: DemoTrainee = { traineeId, fileNumber, fullName: typedName, sex: person.sex, admissionDate: day, plannedReleaseDate, admissionType, substances: person.substances, educationLevel: person.educationLevel };
     world.inCare.set(traineeId, trainee);
 
     const exit = this.planExit(trainee, months);

@@ -2,10 +2,14 @@ import { DEMO_PASSWORD, DEMO_USERNAME, type DemoResult } from '../../../shared/d
 import { todayIso } from '../../../shared/dates';
 import { AdmissionsArea } from './admissions';
 import { addDays, addYears } from './calendar';
+import { ClassesArea } from './classes';
+import { LiteracyArea } from './literacy';
 import { DutyArea } from './duty';
+import { LaborArea } from './labor';
 import { MedicalArea } from './medical';
 import { FACILITY_NAME } from './people';
 import { Rng } from './random';
+import { ReintegrationArea } from './reintegration';
 import { DemoWorld, type DemoArea, type DemoDriver } from './world';
 
 export type { DemoDriver } from './world';
@@ -48,12 +52,18 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
   driver.setIds?.(() => (world.laneIds ?? ids).uuid());
 
   const admissions = new AdmissionsArea(rng.fork('admissions'), options.trainees);
+  const classes = new ClassesArea(rng.fork('classes'), password, lastDay);
+  const literacy = new LiteracyArea(rng.fork('literacy'));
+  const labor = new LaborArea(rng.fork('labor'), password, lastDay);
   const medical = new MedicalArea(rng.fork('medical'), password, lastDay);
   const duty = new DutyArea(rng.fork('duty'), options.trainees, lastDay);
-  // Later areas (literacy, labor) join here, each with its own stream. The duty officers write
-  // up the day in the evening, after the medical area's night work, on their own lane (clock and
-  // ids): the other areas' stories are the same with or without them for a seed.
-  const areas: DemoArea[] = [admissions, medical, duty];
+  // Each area has its own stream. The classes meet and the workshops work in the day, before the
+  // medical area walks the clock into the evening; the duty officers write up the day in the
+  // evening, after the medical area's night work, on their own lane (clock and ids).
+  // Reintegration counsels as the classes area's teacher and the labor area's instructor, on a
+  // quiet lane (own ids, a second per command) so the medical officers' times stay as they were.
+  const reintegration = new ReintegrationArea(rng.fork('reintegration'), password);
+  const areas: DemoArea[] = [admissions, classes, literacy, labor, reintegration, medical, duty];
 
   world.startDay(firstDay);
   await world.command('system.setup', { facilityName: FACILITY_NAME, fullName: DEMO_ADMIN_NAME, username: DEMO_USERNAME, password, passwordConfirm: password });
@@ -73,7 +83,7 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
     facilityName: FACILITY_NAME,
     username: DEMO_USERNAME,
     password,
-    staff: medical.staff,
+    staff: [...medical.staff, ...classes.staff, ...labor.staff, ...reintegration.staff],
     counts: {
       // The sign-out is the last event, after the stats were read.
       events: stats.totalEvents + 1,
@@ -82,7 +92,11 @@ export async function generateDemo(driver: DemoDriver, options: DemoOptions): Pr
       from: firstDay,
       to: lastDay,
       medical: medical.counts,
+      classes: classes.counts,
+      literacy: literacy.counts,
       duty: duty.counts,
+      labor: labor.counts,
+      reintegration: reintegration.counts,
     },
     ms: Math.round(performance.now() - started),
   };

@@ -1,4 +1,4 @@
-import type { ReleaseKind, Substance } from '../../../shared/admissions';
+import type { EducationLevel, ReleaseKind, Substance } from '../../../shared/admissions';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../../shared/api';
 import type { Result } from '../../../shared/errors';
 import { localInstant } from './calendar';
@@ -27,12 +27,16 @@ export interface DemoTrainee {
   admissionType: 'compulsory' | 'voluntary';
   /** As recorded at admission (the medical area's detox and urine panel follow them). */
   substances: readonly Substance[];
+  /** As recorded at admission (the classes area enrols those with little schooling). */
+  educationLevel: EducationLevel;
 }
 
 /** An area's own random draws for the moments of its commands and the ids they create. */
 export interface DemoLane {
   clock: Rng;
   ids: Rng;
+  /** Each command a second after the last (see `nudge`) instead of a tick: for an area that runs before others in the day. */
+  quiet?: boolean;
 }
 
 /**
@@ -93,6 +97,19 @@ export class DemoWorld {
     return instant;
   }
 
+  /**
+   * One second after the last moment (or the day's current minute), drawing nothing from any
+   * random sequence and not moving the day's minute on: a quiet lane's commands leave the other
+   * areas' times as they were.
+   */
+  private nudge(): Date {
+    const at = Math.max(this.lastInstant + 1000, localInstant(this.day, this.minute).getTime());
+    this.lastInstant = Math.min(at, this.end.getTime() - 1000);
+    const instant = new Date(this.lastInstant);
+    this.driver.setClock(instant);
+    return instant;
+  }
+
   /** Run a query as it stands now, without moving the clock (a read records nothing). */
   async read<N extends HandlerName>(name: N, input: HandlerInput<N>, connection = this.connection): Promise<HandlerOutput<N>> {
     const result = await this.driver.call(connection, name, input);
@@ -106,7 +123,8 @@ export class DemoWorld {
    * other areas' stories as they were for the same seed.
    */
   async command<N extends HandlerName>(name: N, input: HandlerInput<N>, connection = this.connection, lane?: DemoLane): Promise<HandlerOutput<N>> {
-    this.tick(2, 12, lane?.clock);
+    if (lane?.quiet) this.nudge();
+    else this.tick(2, 12, lane?.clock);
     this.laneIds = lane?.ids ?? null;
     const result = await this.driver.call(connection, name, input).finally(() => (this.laneIds = null));
     if (!result.ok) throw new Error(`demo: ${name} on ${this.day} was refused: ${result.error.code} ${result.error.message}`);

@@ -11,13 +11,17 @@ import { useTimelineQuery } from '../../api/api';
 import { ErrorAlert } from '../../components/feedback';
 import { HousingTimelineBody } from '../duty/housing/HousingTimelineBody';
 import { KeepApartTimelineBody } from '../duty/keepApart/KeepApartTimelineBody';
+import { LaborTimelineBody } from '../training/labor/LaborTimelineBody';
 import { RecognitionTimelineBody } from '../duty/recognition/RecognitionTimelineBody';
 import { ConductTimelineBody } from '../duty/conduct/ConductTimelineBody';
+import { LiteracyTimelineBody } from '../training/literacy/LiteracyTimelineBody';
 import { ArvTimelineBody } from '../medical/arv/ArvTimelineBody';
 import { DetoxTimelineBody } from '../medical/detox/DetoxTimelineBody';
 import { FlagsTimelineBody } from '../medical/flags/FlagsTimelineBody';
 import { PrescriptionsTimelineBody } from '../medical/prescriptions/PrescriptionsTimelineBody';
 import { ScreeningTimelineBody } from '../medical/screening/ScreeningTimelineBody';
+import { ClassesTimelineBody } from '../training/classes/ClassesTimelineBody';
+import { ReintegrationTimelineBody } from '../training/reintegration/ReintegrationTimelineBody';
 import { isMedicalEventType, useMedicalTimelineRefs, type MedicalTimelineRefs } from '../medical/timelineRefs';
 import { formatFieldValue, label } from './format';
 import { VoidModal } from './VoidModal';
@@ -162,6 +166,19 @@ function EntryBody({ entry, t, refs }: { entry: TimelineEntry; t: TFunction; ref
     case 'KeepApartSet':
     case 'KeepApartEnded':
       return <KeepApartTimelineBody entry={entry} />;
+    case 'TraineeEnrolled':
+    case 'TraineeWithdrawn':
+    case 'AttendanceRecorded':
+      return <ClassesTimelineBody entry={entry} />;
+    case 'SkillsObserved':
+    case 'LiteracyCompleted':
+      return <LiteracyTimelineBody entry={entry} />;
+    case 'TraineeAssignedToWorkshop':
+    case 'TraineeUnassignedFromWorkshop':
+    case 'LaborRecorded':
+      return <LaborTimelineBody entry={entry} />;
+    case 'CounsellingSessionRecorded':
+      return <ReintegrationTimelineBody entry={entry} />;
     case 'EventVoided':
       return (
         <Stack gap={2} data-testid="timeline-void">

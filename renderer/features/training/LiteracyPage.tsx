@@ -8,7 +8,7 @@ import { ClassesScreen } from './classes/ClassesScreen';
 import { ProgressScreen } from './literacy/ProgressScreen';
 
 /** The teachers' home (PRODUCT.md): my classes, today's attendance sheet, the progress matrix. */
-export function LiteracyPage({ tab, user }: { tab: LiteracyTab; user: SessionUser }) {
+export function LiteracyPage({ tab, classId, user }: { tab: LiteracyTab; classId?: string | undefined; user: SessionUser }) {
   const { t } = useTranslation();
   const dispatch = useAppDispatch();
   return (
@@ -21,13 +21,13 @@ export function LiteracyPage({ tab, user }: { tab: LiteracyTab; user: SessionUse
           <Tabs.Tab value="progress">{t('training.literacy.tabs.progress')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="classes" pt="md">
-          <ClassesScreen user={user} />
+          <ClassesScreen user={user} classId={classId} />
         </Tabs.Panel>
         <Tabs.Panel value="attendance" pt="md">
-          <AttendanceScreen user={user} />
+          <AttendanceScreen user={user} classId={classId} />
         </Tabs.Panel>
         <Tabs.Panel value="progress" pt="md">
-          <ProgressScreen user={user} />
+          <ProgressScreen user={user} classId={classId} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -12,6 +12,8 @@ function join(lang: 'vi' | 'en') {
       ...laborMessages[lang].eventTypes,
       ...reintegrationMessages[lang].eventTypes,
     },
+    /** Field issue codes of the slices, joined into the catalogs' `validation.` keys. */
+    validation: { ...classesMessages[lang].validation, ...literacyMessages[lang].validation, ...laborMessages[lang].validation },
     classes: classesMessages[lang].ui,
     literacy: literacyMessages[lang].ui,
     labor: laborMessages[lang].ui,

@@ -1,16 +1,151 @@
 /**
  * Messages of the reintegration slice, Vietnamese and English with the same keys (the compiler checks
  * `en` against `vi`). `eventTypes` label this slice's event types in timelines; `ui` is
- * everything its screens say, under the key `reintegration.` of the catalogs.
+ * everything its screens say, under the key `reintegration.` of the catalogs; `validation` the
+ * slice's own field messages (joined into `validation.`).
  */
 const vi = {
-  eventTypes: {},
-  ui: {},
+  eventTypes: {
+    CounsellingSessionRecorded: 'Buổi tư vấn tái hòa nhập',
+    ReintegrationSettingsChanged: 'Thay đổi thời điểm bắt đầu tư vấn tái hòa nhập',
+  },
+  ui: {
+    kinds: { legal: 'Pháp lý', vocational: 'Hướng nghiệp', job_referral: 'Giới thiệu việc làm', family: 'Gia đình', other: 'Khác' },
+    outcomes: { completed: 'Đã hoàn thành', needs_follow_up: 'Cần tư vấn tiếp', referred: 'Đã giới thiệu, chuyển tiếp' },
+    followUp: { overdue: 'Quá hẹn', due: 'Sắp đến hẹn', planned: 'Đã hẹn' },
+    due: {
+      title: 'Học viên cần tư vấn',
+      rule: 'Đang ở cơ sở, còn không quá {{days}} ngày đến ngày dự kiến ra (tính đến {{day}}). Học viên chưa được tư vấn xếp đầu.',
+      summary: '{{count}} học viên · {{notCounselled}} chưa được tư vấn · {{overdue}} quá hẹn tư vấn tiếp',
+      help: 'Mũi tên lên/xuống để chọn học viên, Enter để ghi buổi tư vấn.',
+      helpRead: 'Mũi tên lên/xuống để chọn học viên, Enter để xem các buổi tư vấn.',
+      empty: 'Không có học viên nào sắp đến ngày dự kiến ra.',
+      fileNumber: 'Số hồ sơ',
+      name: 'Họ tên',
+      plannedRelease: 'Dự kiến ra',
+      daysLeft: 'Còn (ngày)',
+      sessions: 'Đã tư vấn',
+      last: 'Lần gần nhất',
+      followUp: 'Hẹn tư vấn tiếp',
+      notCounselled: 'Chưa tư vấn',
+    },
+    trainee: {
+      title: '{{name}} · {{fileNumber}}',
+      plannedRelease: 'Dự kiến ra: {{date}}',
+      sessions: 'Các buổi đã tư vấn',
+      none: 'Chưa có buổi tư vấn nào.',
+      by: 'Người tư vấn: {{name}}',
+      referralTo: 'Giới thiệu đến: {{place}}',
+      followUp: 'Hẹn tư vấn tiếp: {{date}}',
+      released: 'Học viên đã ra cơ sở: không ghi thêm buổi tư vấn.',
+      pastView: 'Đang xem số liệu của ngày đã qua: không ghi được buổi tư vấn.',
+    },
+    form: {
+      title: 'Ghi buổi tư vấn',
+      kind: 'Nội dung tư vấn',
+      date: 'Ngày tư vấn',
+      topics: 'Vấn đề đã trao đổi',
+      notes: 'Ghi chú',
+      outcome: 'Kết quả',
+      referralTo: 'Giới thiệu đến (doanh nghiệp, cơ sở dạy nghề, địa phương)',
+      followUpDate: 'Ngày hẹn tư vấn tiếp',
+      counsellor: 'Người tư vấn: {{name}}',
+      save: 'Ghi buổi tư vấn',
+      saveHint: 'Ctrl+Enter để ghi',
+      saved: 'Đã ghi buổi tư vấn cho {{name}}',
+    },
+    settings: {
+      title: 'Thời điểm bắt đầu tư vấn (quản trị)',
+      dueWithinDays: 'Số ngày trước ngày dự kiến ra',
+      hint: 'Học viên vào danh sách cần tư vấn khi còn không quá số ngày này đến ngày dự kiến ra.',
+      save: 'Lưu',
+      saved: 'Đã lưu: tư vấn từ {{days}} ngày trước ngày dự kiến ra',
+    },
+    timeline: {
+      session: 'Tư vấn {{kind}} ngày {{date}}: {{outcome}}',
+      topics: 'Vấn đề',
+      notes: 'Ghi chú',
+      referralTo: 'Giới thiệu đến',
+      followUp: 'Hẹn tư vấn tiếp',
+    },
+  },
+  validation: {
+    referralToRequired: 'Hãy ghi nơi giới thiệu đến',
+    followUpDateRequired: 'Hãy ghi ngày hẹn tư vấn tiếp',
+    followUpBeforeSession: 'Ngày hẹn không được trước ngày tư vấn',
+  },
 };
 
 const en: typeof vi = {
-  eventTypes: {},
-  ui: {},
+  eventTypes: {
+    CounsellingSessionRecorded: 'Reintegration counselling session',
+    ReintegrationSettingsChanged: 'Reintegration counselling start changed',
+  },
+  ui: {
+    kinds: { legal: 'Legal', vocational: 'Vocational', job_referral: 'Job referral', family: 'Family', other: 'Other' },
+    outcomes: { completed: 'Completed', needs_follow_up: 'Needs follow-up', referred: 'Referred' },
+    followUp: { overdue: 'Overdue', due: 'Due soon', planned: 'Planned' },
+    due: {
+      title: 'Trainees due for counselling',
+      rule: 'In care, at most {{days}} days before planned release (as of {{day}}). Trainees not yet counselled come first.',
+      summary: '{{count}} trainees · {{notCounselled}} not yet counselled · {{overdue}} follow-ups overdue',
+      help: 'Up/Down arrows choose a trainee, Enter records a session.',
+      helpRead: 'Up/Down arrows choose a trainee, Enter shows the sessions.',
+      empty: 'No trainee is close to planned release.',
+      fileNumber: 'File no.',
+      name: 'Full name',
+      plannedRelease: 'Planned release',
+      daysLeft: 'Days left',
+      sessions: 'Counselled',
+      last: 'Last session',
+      followUp: 'Follow-up',
+      notCounselled: 'Not yet counselled',
+    },
+    trainee: {
+      title: '{{name}} · {{fileNumber}}',
+      plannedRelease: 'Planned release: {{date}}',
+      sessions: 'Sessions',
+      none: 'No session yet.',
+      by: 'Counsellor: {{name}}',
+      referralTo: 'Referred to: {{place}}',
+      followUp: 'Follow-up: {{date}}',
+      released: 'The trainee has been released: no more sessions can be recorded.',
+      pastView: 'Showing a past date: sessions cannot be recorded.',
+    },
+    form: {
+      title: 'Record a session',
+      kind: 'Kind of counselling',
+      date: 'Date',
+      topics: 'Topics discussed',
+      notes: 'Notes',
+      outcome: 'Outcome',
+      referralTo: 'Referred to (employer, vocational centre, commune)',
+      followUpDate: 'Follow-up date',
+      counsellor: 'Counsellor: {{name}}',
+      save: 'Record session',
+      saveHint: 'Ctrl+Enter records',
+      saved: 'Session recorded for {{name}}',
+    },
+    settings: {
+      title: 'When counselling starts (admin)',
+      dueWithinDays: 'Days before planned release',
+      hint: 'A trainee joins the list when planned release is at most this many days away.',
+      save: 'Save',
+      saved: 'Saved: counselling starts {{days}} days before planned release',
+    },
+    timeline: {
+      session: 'Counselling ({{kind}}) on {{date}}: {{outcome}}',
+      topics: 'Topics',
+      notes: 'Notes',
+      referralTo: 'Referred to',
+      followUp: 'Follow-up',
+    },
+  },
+  validation: {
+    referralToRequired: 'Say where the trainee was referred',
+    followUpDateRequired: 'Give the follow-up date',
+    followUpBeforeSession: 'The follow-up cannot be before the session',
+  },
 };
 
 export const reintegrationMessages = { vi, en };

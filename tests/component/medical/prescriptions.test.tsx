@@ -45,7 +45,8 @@ const base: Omit<Prescription, 'id'> = {
   dose: '1 viên',
   slots: ['morning', 'evening'],
   startDate: '2026-11-01',
-  endDate: '2026-11-30',
+  // Ends after any day the suite runs on: a revision starts today and may not end before it starts.
+  endDate: '2099-11-30',
   indication: 'Đau đầu',
   previousId: null,
   status: 'active',
@@ -79,7 +80,7 @@ describe('prescriptions on the medical record', () => {
     expect(active).toHaveLength(1);
     expect(active[0]!.textContent).toContain('2 viên');
     expect(active[0]!.textContent).toContain('Sáng, Chiều');
-    expect(active[0]!.textContent).toContain('05/11/2026 – 30/11/2026');
+    expect(active[0]!.textContent).toContain('05/11/2026 – 30/11/2099');
     const history = screen.getAllByTestId('prescription-history-row');
     expect(history[0]!.textContent).toContain('Điều chỉnh');
     expect(history[0]!.textContent).toContain('Lý do: Còn đau');
@@ -125,7 +126,7 @@ describe('prescriptions on the medical record', () => {
     await user.type(dialog.getByLabelText(/^Lý do/), 'Đổi giờ uống');
     await user.click(dialog.getByRole('button', { name: 'Lưu' }));
     await waitFor(() => expect(bridge.callsTo('medical.prescriptions.revise')).toHaveLength(1));
-    expect(bridge.callsTo('medical.prescriptions.revise')[0]).toMatchObject({ previousId: P2, itemId: PARA, dose: '2 viên', slots: ['morning', 'evening'], endDate: '2026-11-30', reason: 'Đổi giờ uống' });
+    expect(bridge.callsTo('medical.prescriptions.revise')[0]).toMatchObject({ previousId: P2, itemId: PARA, dose: '2 viên', slots: ['morning', 'evening'], endDate: '2099-11-30', reason: 'Đổi giờ uống' });
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await user.click(screen.getByRole('button', { name: 'Ngừng thuốc' }));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { medicalSettingsSchema, SCREENING_TESTS, type MedicalSettings, type ScreeningTest } from '../../../../shared/medical/common';
 
-/** A number field as Mantine's NumberInput gives it: a number, or '' when emptied. */
-const typed = z.union([z.number(), z.string()]).transform((v, ctx) => {
+/** A number field as Mantine's NumberInput gives it: a number, or '' when emptied (also used by other settings forms). */
+export const typed = z.union([z.number(), z.string()]).transform((v, ctx) => {
   if (v === '' || (typeof v === 'number' && Number.isNaN(v))) {
     ctx.addIssue({ code: 'custom', message: 'required' });
     return z.NEVER;
