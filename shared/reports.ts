@@ -11,7 +11,7 @@ import { month } from './duty/recognition';
  */
 
 /** Sections in the order they are printed. A new area adds its id here (and a function in the core). */
-export const REPORT_SECTIONS = ['census', 'movements', 'medical', 'conduct'] as const;
+export const REPORT_SECTIONS = ['census', 'movements', 'medical', 'conduct', 'literacy', 'labor', 'reintegration'] as const;
 export type ReportSectionId = (typeof REPORT_SECTIONS)[number];
 
 /** One figure of a group: `key` is a code the screen labels (or `label` when it is a catalog name). */

@@ -3,6 +3,9 @@ import { ADMISSION_TYPES, RELEASE_KINDS } from '../../../shared/admissions';
 import { MEASURE_KINDS } from '../../../shared/duty/conduct';
 import { RATINGS, REWARD_KINDS } from '../../../shared/duty/recognition';
 import { DETOX_OUTCOMES } from '../../../shared/medical/detox';
+import { LITERACY_LEVELS } from '../../../shared/training/literacy';
+import { COUNSELLING_KINDS } from '../../../shared/training/reintegration';
+import { readSettings } from '../training/reintegration/queries';
 import { REPORT_SECTIONS, type ReportGroup, type ReportRow, type ReportSection, type ReportSectionId } from '../../../shared/reports';
 
 /**
@@ -10,7 +13,7 @@ import { REPORT_SECTIONS, type ReportGroup, type ReportRow, type ReportSection, 
  * stood at the end of the month: the caller passes the as-of database) and the period to a list of
  * groups of counts. Counts only: no names, notes or per-trainee results leave these functions.
  *
- * To add a section (literacy, labor when issue 7 lands): write a function here, add it to
+ * To add a section: write a function here, add it to
  * SECTIONS below and its id to REPORT_SECTIONS in shared/reports.ts, and give its group and row
  * keys labels in renderer/i18n/reports.ts. Nothing else changes: the screen and the printed page
  * draw every section the same way.
@@ -150,8 +153,91 @@ const conduct: SectionFn = (db, p) => {
   ];
 };
 
+/** Enrolled on day D: joined by then and not withdrawn by then (docs/training.md). */
+const ENROLLED_ON = `enrolled_date <= ? AND (withdrawn_date IS NULL OR withdrawn_date > ?)`;
+
+/** Literacy classes: classes and rolls, sessions and attendance, Level 1 / Level 2 reached. */
+const literacy: SectionFn = (db, p) => {
+  const marks = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(present), 0) AS present FROM class_attendance WHERE date BETWEEN ? AND ?`).get(p.from, p.to) as { n: number; present: number };
+  return [
+    {
+      id: 'literacy',
+      rows: [
+        { key: 'classesOpen', value: count(db, `SELECT COUNT(*) FROM literacy_classes WHERE opened_date <= ? AND (closed_date IS NULL OR closed_date > ?)`, p.to, p.to) },
+        { key: 'enrolledStart', value: count(db, `SELECT COUNT(*) FROM class_enrolments WHERE enrolled_date < ? AND (withdrawn_date IS NULL OR withdrawn_date >= ?)`, p.from, p.from) },
+        { key: 'enrolled', value: count(db, `SELECT COUNT(*) FROM class_enrolments WHERE enrolled_date BETWEEN ? AND ?`, p.from, p.to) },
+        { key: 'withdrawn', value: count(db, `SELECT COUNT(*) FROM class_enrolments WHERE withdrawn_date BETWEEN ? AND ?`, p.from, p.to) },
+        { key: 'enrolledEnd', value: count(db, `SELECT COUNT(*) FROM class_enrolments WHERE ${ENROLLED_ON}`, p.to, p.to) },
+        { key: 'sessions', value: count(db, `SELECT COUNT(*) FROM (SELECT DISTINCT class_id, date FROM class_attendance WHERE date BETWEEN ? AND ?)`, p.from, p.to) },
+        // Attendance rate: trainees present of the marks of the month's sessions.
+        { key: 'present', value: marks.present, of: marks.n },
+      ],
+    },
+    { id: 'literacyCompleted', rows: byCode(LITERACY_LEVELS, grouped(db, `SELECT level AS key, COUNT(*) AS n FROM literacy_completions WHERE date BETWEEN ? AND ? GROUP BY level`, p.from, p.to)) },
+  ];
+};
+
+/** Hours summed from the sheets, rounded to hundredths so a sum of decimals reads as typed. */
+const hundredths = (x: number) => Math.round(x * 100) / 100;
+
+/** Labor therapy per workshop (its name as typed; output in its own unit) and totals. */
+const labor: SectionFn = (db, p) => {
+  const workshops = db
+    .prepare(
+      `SELECT w.workshop_id AS id, w.name, w.unit,
+         (SELECT COUNT(*) FROM labor_assignments a JOIN trainees t ON t.id = a.trainee_id
+           WHERE a.workshop_id = w.workshop_id AND a.since <= ? AND (a.until IS NULL OR a.until > ?) AND ${IN_CARE_AT_END}) AS assigned,
+         COALESCE(SUM(e.present), 0) AS days, COALESCE(SUM(e.hours), 0) AS hours, COALESCE(SUM(e.output), 0) AS output, COALESCE(SUM(1 - e.present), 0) AS absences
+       FROM labor_workshops w LEFT JOIN labor_entries e ON e.workshop_id = w.workshop_id AND e.date BETWEEN ? AND ?
+       WHERE w.closed_on IS NULL OR w.closed_on >= ?
+       GROUP BY w.workshop_id ORDER BY w.name, w.workshop_id`,
+    )
+    .all(p.to, p.to, p.to, p.to, p.from, p.to, p.from) as { id: string; name: string; unit: string; assigned: number; days: number; hours: number; output: number; absences: number }[];
+  const perWorkshop = (value: (w: (typeof workshops)[number]) => number, label = (w: (typeof workshops)[number]) => w.name): ReportRow[] =>
+    workshops.map((w) => ({ key: w.id, label: label(w), value: value(w) }));
+  const sum = (value: (w: (typeof workshops)[number]) => number) => workshops.reduce((s, w) => s + value(w), 0);
+  return [
+    { id: 'laborAssigned', rows: perWorkshop((w) => w.assigned) },
+    { id: 'laborDays', rows: perWorkshop((w) => w.days) },
+    { id: 'laborHours', rows: perWorkshop((w) => hundredths(w.hours)), chart: true },
+    { id: 'laborOutput', rows: perWorkshop((w) => hundredths(w.output), (w) => `${w.name} (${w.unit})`) },
+    { id: 'laborAbsences', rows: perWorkshop((w) => w.absences) },
+    {
+      id: 'laborTotals',
+      rows: [
+        { key: 'assigned', value: sum((w) => w.assigned) },
+        { key: 'days', value: sum((w) => w.days) },
+        { key: 'hours', value: hundredths(sum((w) => w.hours)) },
+        { key: 'absences', value: sum((w) => w.absences) },
+      ],
+    },
+  ];
+};
+
+/** Reintegration counselling: the month's sessions by kind, who was counselled, who is due at month end. */
+const reintegration: SectionFn = (db, p) => {
+  const { dueWithinDays } = readSettings(db);
+  const due = db
+    .prepare(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(NOT EXISTS (SELECT 1 FROM counselling_sessions s WHERE s.trainee_id = t.id AND s.date <= ?)), 0) AS notCounselled
+       FROM trainees t WHERE ${IN_CARE_AT_END} AND planned_release_date <= date(?, '+' || ? || ' days')`,
+    )
+    .get(p.to, p.to, p.to, p.to, dueWithinDays) as { n: number; notCounselled: number };
+  return [
+    { id: 'counsellingByKind', rows: byCode(COUNSELLING_KINDS, grouped(db, `SELECT kind AS key, COUNT(*) AS n FROM counselling_sessions WHERE date BETWEEN ? AND ? GROUP BY kind`, p.from, p.to)), chart: true },
+    {
+      id: 'reintegration',
+      rows: [
+        { key: 'counselled', value: count(db, `SELECT COUNT(DISTINCT trainee_id) FROM counselling_sessions WHERE date BETWEEN ? AND ?`, p.from, p.to) },
+        { key: 'dueAtEnd', value: due.n },
+        { key: 'dueNotCounselled', value: due.notCounselled, of: due.n },
+      ],
+    },
+  ];
+};
+
 /** Every section, in REPORT_SECTIONS order: the compiler refuses an id without its function. */
-export const SECTIONS: Record<ReportSectionId, SectionFn> = { census, movements, medical, conduct };
+export const SECTIONS: Record<ReportSectionId, SectionFn> = { census, movements, medical, conduct, literacy, labor, reintegration };
 
 export function computeSections(db: Database.Database, p: Period): ReportSection[] {
   return REPORT_SECTIONS.map((id) => ({ id, groups: SECTIONS[id](db, p) }));

@@ -2,6 +2,7 @@ import { Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { RATINGS, REWARD_KINDS } from '../../../shared/duty/recognition';
+import { COUNSELLING_KINDS } from '../../../shared/training/reintegration';
 import type { ReportGroup, ReportRow, ReportSection } from '../../../shared/reports';
 import { measureLabel, typeLabel } from '../duty/conduct/labels';
 import { label } from '../trainees/format';
@@ -29,6 +30,8 @@ export function rowLabel(t: TFunction, group: string, row: ReportRow): string {
       return oneOf(REWARD_KINDS, row.key) ? t(`recognition.kinds.${row.key}`) : row.key;
     case 'ratings':
       return oneOf(RATINGS, row.key) ? t(`recognition.ratings.${row.key}`) : row.key;
+    case 'counsellingByKind':
+      return oneOf(COUNSELLING_KINDS, row.key) ? t(`reintegration.kinds.${row.key}`) : row.key;
     default:
       return dynamic(t, `reports.rows.${group}.${row.key}`);
   }
