@@ -70,15 +70,18 @@ function independentCount(rows: Row[], month: string, to: string, cutoff: string
   const of = (type: string) => live.filter((r) => r.type === type).map((r) => r.data);
 
   // Trainees: admission, corrections applied in order, release.
+  const plannedRelease = new Map<string, string>();
   const trainees = new Map<string, { admissionDate: string; admissionType: string; releaseDate: string | null; releaseKind: string | null }>();
   for (const r of live) {
     const id = r.data['traineeId'] as string;
+    if (r.type === 'TraineeAdmitted') plannedRelease.set(id, r.data['plannedReleaseDate'] as string);
     if (r.type === 'TraineeAdmitted') trainees.set(id, { admissionDate: r.data['admissionDate'] as string, admissionType: r.data['admissionType'] as string, releaseDate: null, releaseKind: null });
     if (r.type === 'TraineeDetailsCorrected') {
       const t = trainees.get(id)!;
       for (const c of r.data['changes'] as { field: string; to: string }[]) {
         if (c.field === 'admissionDate') t.admissionDate = c.to;
         if (c.field === 'admissionType') t.admissionType = c.to;
+        if (c.field === 'plannedReleaseDate') plannedRelease.set(id, c.to);
       }
     }
     if (r.type === 'TraineeReleased') Object.assign(trainees.get(id)!, { releaseDate: r.data['releaseDate'], releaseKind: r.data['kind'] });
@@ -154,6 +157,78 @@ function independentCount(rows: Row[], month: string, to: string, cutoff: string
   const ratings = new Map<string, string>();
   for (const d of of('MonthlyRated')) if (d['month'] === month) ratings.set(d['traineeId'] as string, d['rating'] as string);
   put('conduct/ratings', tally([...ratings.values()], ['good', 'fair', 'average', 'poor']));
+
+  // Literacy: enrolments as stays (a withdrawal ends the open one), the last mark per class, date and trainee.
+  const closedOn = new Map(of('ClassClosed').map((d) => [d['classId'], d['date'] as string]));
+  const stays: { classId: unknown; traineeId: unknown; from: string; until: string | null }[] = [];
+  for (const r of live) {
+    if (r.type === 'TraineeEnrolled') stays.push({ classId: r.data['classId'], traineeId: r.data['traineeId'], from: r.data['date'] as string, until: null });
+    if (r.type === 'TraineeWithdrawn') stays.find((e) => e.classId === r.data['classId'] && e.traineeId === r.data['traineeId'] && e.until === null)!.until = r.data['date'] as string;
+  }
+  const enrolledOn = (day: string) => stays.filter((e) => e.from <= day && (e.until === null || e.until > day)).length;
+  const marks = new Map<string, boolean>();
+  for (const d of of('AttendanceRecorded')) if (inMonth(d['date'])) marks.set(`${d['classId']} ${d['date']} ${d['traineeId']}`, d['present'] as boolean);
+  const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  put('literacy/literacy', {
+    classesOpen: of('ClassOpened').filter((d) => (d['date'] as string) <= to && !((closedOn.get(d['classId']) ?? '9999') <= to)).length,
+    enrolledStart: enrolledOn(dayBefore(from)),
+    enrolled: stays.filter((e) => inMonth(e.from)).length,
+    withdrawn: stays.filter((e) => inMonth(e.until)).length,
+    enrolledEnd: enrolledOn(to),
+    sessions: new Set([...marks.keys()].map((k) => k.split(' ').slice(0, 2).join(' '))).size,
+    present: [...marks.values()].filter(Boolean).length,
+    'present/of': marks.size,
+  });
+  put('literacy/literacyCompleted', tally(of('LiteracyCompleted').filter((d) => inMonth(d['date'])).map((d) => d['level'] as string), ['level1', 'level2']));
+
+  // Labor: workshops not closed before the month (name and unit as last changed), stays in them, the month's sheets.
+  const workshops = new Map<string, { name: string; unit: string; closed: string | null }>();
+  for (const r of live) {
+    const id = r.data['workshopId'] as string;
+    if (r.type === 'WorkshopOpened' || r.type === 'WorkshopChanged') workshops.set(id, { name: r.data['name'] as string, unit: r.data['unit'] as string, closed: workshops.get(id)?.closed ?? null });
+    if (r.type === 'WorkshopClosed') workshops.get(id)!.closed = r.data['date'] as string;
+  }
+  const assignments: { workshopId: unknown; traineeId: unknown; since: string; until: string | null }[] = [];
+  for (const r of live) {
+    if (r.type === 'TraineeAssignedToWorkshop') assignments.push({ workshopId: r.data['workshopId'], traineeId: r.data['traineeId'], since: r.data['date'] as string, until: null });
+    if (r.type === 'TraineeUnassignedFromWorkshop')
+      assignments.find((a) => a.workshopId === r.data['workshopId'] && a.traineeId === r.data['traineeId'] && a.until === null)!.until = r.data['date'] as string;
+  }
+  const sheets = of('LaborRecorded').filter((d) => inMonth(d['date']));
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const totals = { assigned: 0, days: 0, hours: 0, absences: 0 };
+  for (const [id, w] of workshops) {
+    if (w.closed !== null && w.closed < from) continue;
+    const mine = sheets.filter((d) => d['workshopId'] === id);
+    const figures = {
+      assigned: assignments.filter((a) => a.workshopId === id && a.since <= to && (a.until === null || a.until > to) && inCareAtEnd(trainees.get(a.traineeId as string)!)).length,
+      days: mine.filter((d) => d['present']).length,
+      hours: mine.reduce((s, d) => s + (d['hours'] as number), 0),
+      absences: mine.filter((d) => !d['present']).length,
+    };
+    out[`labor/laborAssigned/${id}`] = figures.assigned;
+    out[`labor/laborDays/${id}`] = figures.days;
+    out[`labor/laborHours/${id}`] = round(figures.hours);
+    out[`labor/laborOutput/${id}`] = round(mine.reduce((s, d) => s + (d['output'] as number), 0));
+    out[`labor/laborAbsences/${id}`] = figures.absences;
+    for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += figures[k];
+  }
+  put('labor/laborTotals', { ...totals, hours: round(totals.hours) });
+
+  // Reintegration: the month's sessions; due = in care at month end with planned release within N days of it.
+  const sessions = of('CounsellingSessionRecorded');
+  const monthSessions = sessions.filter((d) => inMonth(d['date']));
+  put('reintegration/counsellingByKind', tally(monthSessions.map((d) => d['kind'] as string), ['legal', 'vocational', 'job_referral', 'family', 'other']));
+  const within = of('ReintegrationSettingsChanged').reduce((_, d) => d['dueWithinDays'] as number, 90);
+  const horizon = new Date(Date.parse(`${to}T00:00:00Z`) + within * 86_400_000).toISOString().slice(0, 10);
+  const due = all.filter(([id, t]) => inCareAtEnd(t) && plannedRelease.get(id)! <= horizon);
+  const notCounselled = due.filter(([id]) => !sessions.some((d) => d['traineeId'] === id && (d['date'] as string) <= to)).length;
+  put('reintegration/reintegration', {
+    counselled: new Set(monthSessions.map((d) => d['traineeId'])).size,
+    dueAtEnd: due.length,
+    dueNotCounselled: notCounselled,
+    'dueNotCounselled/of': due.length,
+  });
   return out;
 }
 
@@ -207,6 +282,15 @@ describe('monthly report', () => {
     // The drugs violation recorded on 02/11 about 30/10 is not in October's report as of its end.
     expect(independentCount(eventRows(), '2026-10', '2026-10-31', null)['conduct/violationsByType/drugs']).toBe(expected['conduct/violationsByType/drugs']! + 1);
     expect(Object.values(expected).reduce<number>((s, v) => s + (v ?? 0), 0)).toBeGreaterThan(50);
+    // October has classes with sessions and completions, labor sheets in every open workshop, counselling.
+    expect(expected['literacy/literacy/sessions']).toBeGreaterThan(0);
+    expect(expected['literacy/literacy/enrolledEnd']).toBeGreaterThan(0);
+    expect(expected['literacy/literacy/present']).toBeGreaterThan(0);
+    expect(expected['labor/laborTotals/days']).toBeGreaterThan(0);
+    expect(expected['labor/laborTotals/absences']).toBeGreaterThan(0);
+    expect(Object.keys(expected).filter((k) => k.startsWith('labor/laborHours/')).length).toBeGreaterThan(1);
+    expect(expected['reintegration/reintegration/counselled']).toBeGreaterThan(0);
+    expect(expected['reintegration/reintegration/dueAtEnd']).toBeGreaterThan(0);
     // The anchor printed in the footer is the last event recorded before the month ended.
     const rows = eventRows().filter((r) => r.recorded_at < recordedBeforeFor('2026-10-31'));
     expect(report.anchor.seq).toBe(Math.max(...rows.map((r) => r.seq)));
