@@ -8,6 +8,13 @@ import { hoa, HOA_ID, hoaTimeline } from './data';
 
 const MONTH = todayIso().slice(0, 7);
 
+/** The facility's workshops: rows keyed by id, labelled with the name as typed (output rows: with the unit). */
+const workshops = (values: number[], withUnit = false) =>
+  [
+    { key: 'w-1', label: 'Xưởng may', unit: 'chiếc' },
+    { key: 'w-2', label: 'Rau sạch', unit: 'kg' },
+  ].map((w, i) => ({ key: w.key, label: withUnit ? `${w.label} (${w.unit})` : w.label, value: values[i]! }));
+
 /** A report with every group and row key the core produces, and a custom violation type. */
 function report(month = MONTH): MonthlyReport {
   const rows = (keys: string[], value = 3) => keys.map((key, i) => ({ key, value: value + i }));
@@ -45,6 +52,29 @@ function report(month = MONTH): MonthlyReport {
           { id: 'ratings', rows: rows(['good', 'fair', 'average', 'poor']), chart: true },
         ],
       },
+      {
+        id: 'literacy',
+        groups: [
+          { id: 'literacy', rows: [...rows(['classesOpen', 'enrolledStart', 'enrolled', 'withdrawn', 'enrolledEnd', 'sessions']), { key: 'present', value: 76, of: 84 }] },
+          { id: 'literacyCompleted', rows: rows(['level1', 'level2']) },
+        ],
+      },
+      {
+        id: 'labor',
+        groups: [
+          ...['laborAssigned', 'laborDays', 'laborAbsences'].map((id) => ({ id, rows: workshops([10, 7]) })),
+          { id: 'laborHours', rows: workshops([1063, 718.5]), chart: true },
+          { id: 'laborOutput', rows: workshops([317, 3826.8], true) },
+          { id: 'laborTotals', rows: rows(['assigned', 'days', 'hours', 'absences']) },
+        ],
+      },
+      {
+        id: 'reintegration',
+        groups: [
+          { id: 'counsellingByKind', rows: rows(['legal', 'vocational', 'job_referral', 'family', 'other']), chart: true },
+          { id: 'reintegration', rows: [{ key: 'counselled', value: 12 }, { key: 'dueAtEnd', value: 14 }, { key: 'dueNotCounselled', value: 1, of: 14 }] },
+        ],
+      },
     ],
   };
 }
@@ -63,7 +93,16 @@ describe('the monthly report screen', () => {
     expect(screen.getByTestId('report-conduct-violationsByType-vt-1').textContent).toBe('Đánh bạc2');
     expect(screen.getByTestId('report-conduct-ratings-average').textContent).toBe('Trung bình5');
     expect(screen.getByRole('img', { name: 'Biểu đồ: Xếp loại tháng' })).toBeTruthy();
-    expect(screen.getAllByRole('img')).toHaveLength(4);
+    expect(screen.getByTestId('report-literacy-literacy-present').textContent).toBe('Chuyên cần (lượt có mặt / lượt điểm danh)76 / 8490,5 %');
+    expect(screen.getByTestId('report-literacy-literacyCompleted-level2').textContent).toBe('Đạt mức 24');
+    // Workshops by name as typed, sums in Vietnamese notation, output in each workshop's unit.
+    expect(screen.getByTestId('report-labor-laborHours-w-1').textContent).toBe('Xưởng may1.063');
+    expect(screen.getByTestId('report-labor-laborHours-w-2').textContent).toBe('Rau sạch718,5');
+    expect(screen.getByTestId('report-labor-laborOutput-w-2').textContent).toBe('Rau sạch (kg)3.826,8');
+    expect(screen.getByRole('img', { name: 'Biểu đồ: Giờ lao động' })).toBeTruthy();
+    expect(screen.getByTestId('report-reintegration-counsellingByKind-job_referral').textContent).toBe('Giới thiệu việc làm5');
+    expect(screen.getByTestId('report-reintegration-reintegration-dueNotCounselled').textContent).toBe('Trong đó chưa được tư vấn1 / 147,1 %');
+    expect(screen.getAllByRole('img')).toHaveLength(6);
     // No key without a label: i18next would show the key itself.
     expect(document.body.textContent).not.toMatch(/reports\.|conduct\.|recognition\.|enums\./);
     expect(bridge.callsTo('reports.monthly')).toEqual([{ month: MONTH }]);

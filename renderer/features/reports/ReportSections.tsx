@@ -37,10 +37,14 @@ export function rowLabel(t: TFunction, group: string, row: ReportRow): string {
   }
 }
 
-const percent = (value: number, of: number, lang: string) => (of === 0 ? '—' : `${((100 * value) / of).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })} %`);
+const locale = (lang: string) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
+const percent = (value: number, of: number, lang: string) => (of === 0 ? '—' : `${((100 * value) / of).toLocaleString(locale(lang), { maximumFractionDigits: 1 })} %`);
+/** A count or a sum (hours, output: up to two decimals) in the reader's notation: 1.063,5 in Vietnamese. */
+const amount = (value: number, lang: string) => value.toLocaleString(locale(lang), { maximumFractionDigits: 2 });
 
 /** Horizontal bars, one per row, drawn inline (no chart package): distributions read better so. */
 function Bars({ rows, title }: { rows: { label: string; value: number }[]; title: string }) {
+  const { i18n } = useTranslation();
   const max = Math.max(1, ...rows.map((r) => r.value));
   const rowHeight = 22;
   // Fits beside a 330 px table within an A4 sheet's 182 mm.
@@ -56,7 +60,7 @@ function Bars({ rows, title }: { rows: { label: string; value: number }[]; title
           </text>
           <rect x={labelWidth} y={3} width={(barWidth * r.value) / max} height={rowHeight - 8} fill="#2f6f9f" rx={2} />
           <text x={labelWidth + (barWidth * r.value) / max + 4} y={14} fontSize={11} fill="#333">
-            {r.value}
+            {amount(r.value, i18n.language)}
           </text>
         </g>
       ))}
@@ -81,7 +85,7 @@ function GroupTable({ section, group }: { section: string; group: ReportGroup })
               <Table.Tr key={row.key} data-testid={`report-${section}-${group.id}-${row.key}`}>
                 <Table.Td>{text}</Table.Td>
                 <Table.Td ta="right" w={90} title={row.value === null ? t('reports.notRecorded') : undefined}>
-                  {row.value === null ? '—' : row.of !== undefined ? `${row.value} / ${row.of}` : row.value}
+                  {row.value === null ? '—' : row.of !== undefined ? `${amount(row.value, i18n.language)} / ${amount(row.of, i18n.language)}` : amount(row.value, i18n.language)}
                 </Table.Td>
                 {hasShare ? <Table.Td ta="right" w={80}>{row.value !== null && row.of !== undefined ? percent(row.value, row.of, i18n.language) : ''}</Table.Td> : null}
               </Table.Tr>
