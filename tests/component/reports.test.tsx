@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { todayIso } from '../../shared/dates';
 import type { MonthlyReport } from '../../shared/reports';
+import { i18next } from '../../renderer/i18n';
 import { ADMIN, signedInBridge, TEACHER } from './fakeBridge';
 import { renderApp } from './render';
 import { hoa, HOA_ID, hoaTimeline } from './data';
@@ -104,8 +105,21 @@ describe('the monthly report screen', () => {
     expect(screen.getByTestId('report-reintegration-reintegration-dueNotCounselled').textContent).toBe('Trong đó chưa được tư vấn1 / 147,1 %');
     expect(screen.getAllByRole('img')).toHaveLength(6);
     // No key without a label: i18next would show the key itself.
-    expect(document.body.textContent).not.toMatch(/reports\.|conduct\.|recognition\.|enums\./);
+    expect(document.body.textContent).not.toMatch(/reports\.|conduct\.|recognition\.|reintegration\.|enums\./);
     expect(bridge.callsTo('reports.monthly')).toEqual([{ month: MONTH }]);
+  });
+
+  it('speaks English: the literacy, labor and counselling sections in English notation', async () => {
+    await i18next.changeLanguage('en');
+    const { user } = renderApp(signedInBridge(ADMIN).ok('reports.monthly', report()));
+    await user.click(await screen.findByRole('button', { name: 'Reports' }));
+    expect(within(await screen.findByTestId('report-section-labor')).getByText('Labor therapy')).toBeTruthy();
+    expect(screen.getByTestId('report-literacy-literacy-classesOpen').textContent).toBe('Classes open at month end3');
+    expect(screen.getByTestId('report-labor-laborHours-w-1').textContent).toBe('Xưởng may1,063');
+    expect(screen.getByTestId('report-labor-laborTotals-hours').textContent).toBe('Hours worked5');
+    expect(screen.getByTestId('report-reintegration-counsellingByKind-family').textContent).toBe('Family6');
+    expect(screen.getByTestId('report-reintegration-reintegration-dueAtEnd').textContent).toBe('Due for counselling (near release) at month end14');
+    expect(document.body.textContent).not.toMatch(/reports\.|conduct\.|recognition\.|reintegration\.|enums\./);
   });
 
   it('reads another month typed mm/yyyy, and says why a month is refused', async () => {
