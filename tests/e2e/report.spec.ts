@@ -51,7 +51,7 @@ test('monthly report: a past month on screen, printed to an A4 PDF with facility
   await page.getByTestId('report-month').press('Enter');
   // A past month is replayed from the log up to its end (the as-of view): give a loaded machine time.
   await expect(page.getByTestId('report-period')).toContainText(`01/${month.typed}`, { timeout: 60_000 });
-  for (const id of ['census', 'movements', 'medical', 'conduct']) await expect(page.getByTestId(`report-section-${id}`)).toBeVisible();
+  for (const id of ['census', 'movements', 'medical', 'conduct', 'literacy', 'labor', 'reintegration']) await expect(page.getByTestId(`report-section-${id}`)).toBeVisible();
   // The figures on screen are the core's.
   const report = await invokeOk<{ sections: { id: string; groups: { id: string; rows: { key: string; value: number | null }[] }[] }[]; anchor: { seq: number; hash: string } }>(page, 'reports.monthly', {
     month: month.iso,
@@ -59,6 +59,8 @@ test('monthly report: a past month on screen, printed to an A4 PDF with facility
   const end = report.sections[0]!.groups[0]!.rows.find((r) => r.key === 'end')!.value;
   await expect(page.getByTestId('report-census-census-end')).toContainText(String(end));
   await expect(page.getByTestId('report-movements-movements-absconded')).toContainText('—');
+  // The demo keeps labor sheets for the last 2 months: last month has hours by workshop, drawn as bars.
+  await expect(page.getByRole('img', { name: 'Biểu đồ: Giờ lao động' })).toBeVisible();
   await shootBoth(page, 'report-month', { fullHeight: true });
 
   await page.getByTestId('report-print').click();
@@ -69,6 +71,7 @@ test('monthly report: a past month on screen, printed to an A4 PDF with facility
   const [vi] = await pdfPages(page, 'report-monthly-vi');
   expect(vi).toContain('BÁO CÁO THÁNG');
   expect(vi).toContain('Quân số và biến động');
+  expect(vi).toContain('Lao động trị liệu');
   expect(vi).toContain('Cơ sở cai nghiện ma túy tỉnh Điện Biên'); // the demo facility's name, in the page header
   expect(vi).toContain(report.anchor.hash);
   expect(vi).toMatch(/Trang 1\/\d/);
