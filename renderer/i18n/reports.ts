@@ -158,7 +158,7 @@ const en: typeof vi = {
     ratings: 'Monthly ratings',
     literacy: 'Classes and rolls',
     literacyCompleted: 'Completed in the month',
-    laborAssigned: 'Trainees in the workshop at month end',
+    laborAssigned: 'Trainees in each workshop at month end',
     laborDays: 'Labor days',
     laborHours: 'Hours worked',
     laborOutput: 'Output',

@@ -49,9 +49,11 @@ function Bars({ rows, title }: { rows: { label: string; value: number }[]; title
   const rowHeight = 22;
   // Fits beside a 330 px table within an A4 sheet's 182 mm.
   const labelWidth = 170;
-  const barWidth = 120;
+  // Room after the longest bar for a value such as "4.382,5".
+  const barWidth = 104;
+  const valueWidth = 56;
   return (
-    <svg role="img" aria-label={title} width={labelWidth + barWidth + 40} height={rows.length * rowHeight + 4} style={{ flex: 'none' }}>
+    <svg role="img" aria-label={title} width={labelWidth + barWidth + valueWidth} height={rows.length * rowHeight + 4} style={{ flex: 'none' }}>
       {rows.map((r, i) => (
         <g key={r.label} transform={`translate(0, ${i * rowHeight + 2})`}>
           <text x={labelWidth - 6} y={14} textAnchor="end" fontSize={10} fill="#333">
