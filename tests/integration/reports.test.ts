@@ -160,11 +160,16 @@ function independentCount(rows: Row[], month: string, to: string, cutoff: string
 
   // Literacy: enrolments as stays (a withdrawal ends the open one), the last mark per class, date and trainee.
   const closedOn = new Map(of('ClassClosed').map((d) => [d['classId'], d['date'] as string]));
-  const stays: { classId: unknown; traineeId: unknown; from: string; until: string | null }[] = [];
-  for (const r of live) {
-    if (r.type === 'TraineeEnrolled') stays.push({ classId: r.data['classId'], traineeId: r.data['traineeId'], from: r.data['date'] as string, until: null });
-    if (r.type === 'TraineeWithdrawn') stays.find((e) => e.classId === r.data['classId'] && e.traineeId === r.data['traineeId'] && e.until === null)!.until = r.data['date'] as string;
-  }
+  /** A trainee's stays in a class or workshop (`owner`): a start event opens one, an end event closes the open one. */
+  const staysOf = (start: string, end: string, owner: string) => {
+    const found: { owner: unknown; traineeId: string; from: string; until: string | null }[] = [];
+    for (const r of live) {
+      if (r.type === start) found.push({ owner: r.data[owner], traineeId: r.data['traineeId'] as string, from: r.data['date'] as string, until: null });
+      if (r.type === end) found.find((e) => e.owner === r.data[owner] && e.traineeId === r.data['traineeId'] && e.until === null)!.until = r.data['date'] as string;
+    }
+    return found;
+  };
+  const stays = staysOf('TraineeEnrolled', 'TraineeWithdrawn', 'classId');
   const enrolledOn = (day: string) => stays.filter((e) => e.from <= day && (e.until === null || e.until > day)).length;
   const marks = new Map<string, boolean>();
   for (const d of of('AttendanceRecorded')) if (inMonth(d['date'])) marks.set(`${d['classId']} ${d['date']} ${d['traineeId']}`, d['present'] as boolean);
@@ -188,12 +193,7 @@ function independentCount(rows: Row[], month: string, to: string, cutoff: string
     if (r.type === 'WorkshopOpened' || r.type === 'WorkshopChanged') workshops.set(id, { name: r.data['name'] as string, unit: r.data['unit'] as string, closed: workshops.get(id)?.closed ?? null });
     if (r.type === 'WorkshopClosed') workshops.get(id)!.closed = r.data['date'] as string;
   }
-  const assignments: { workshopId: unknown; traineeId: unknown; since: string; until: string | null }[] = [];
-  for (const r of live) {
-    if (r.type === 'TraineeAssignedToWorkshop') assignments.push({ workshopId: r.data['workshopId'], traineeId: r.data['traineeId'], since: r.data['date'] as string, until: null });
-    if (r.type === 'TraineeUnassignedFromWorkshop')
-      assignments.find((a) => a.workshopId === r.data['workshopId'] && a.traineeId === r.data['traineeId'] && a.until === null)!.until = r.data['date'] as string;
-  }
+  const assignments = staysOf('TraineeAssignedToWorkshop', 'TraineeUnassignedFromWorkshop', 'workshopId');
   const sheets = of('LaborRecorded').filter((d) => inMonth(d['date']));
   const round = (x: number) => Math.round(x * 100) / 100;
   const totals = { assigned: 0, days: 0, hours: 0, absences: 0 };
@@ -201,7 +201,7 @@ function independentCount(rows: Row[], month: string, to: string, cutoff: string
     if (w.closed !== null && w.closed < from) continue;
     const mine = sheets.filter((d) => d['workshopId'] === id);
     const figures = {
-      assigned: assignments.filter((a) => a.workshopId === id && a.since <= to && (a.until === null || a.until > to) && inCareAtEnd(trainees.get(a.traineeId as string)!)).length,
+      assigned: assignments.filter((a) => a.owner === id && a.from <= to && (a.until === null || a.until > to) && inCareAtEnd(trainees.get(a.traineeId)!)).length,
       days: mine.filter((d) => d['present']).length,
       hours: mine.reduce((s, d) => s + (d['hours'] as number), 0),
       absences: mine.filter((d) => !d['present']).length,
