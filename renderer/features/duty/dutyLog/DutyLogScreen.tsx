@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
 import { recordShiftNoteInput, SHIFTS, type DutyLogLine, type HandoverCounts, type Shift, type ShiftNote } from '../../../../shared/duty/dutyLog';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { DayField } from '../../../components/DayField';
 import { CsvExportButton } from '../../../components/CsvExportButton';
 import type { CsvColumn } from '../../../components/csvExport';
 import { applyServerIssues } from '../../../components/serverIssues';
@@ -71,43 +72,16 @@ export function DutyLogScreen() {
 /** dd/mm/yyyy typed (Enter or leaving the field shows that day), or a day back / forward. */
 function DayPicker({ date, onChange }: { date: string; onChange: (iso: string) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(formatDate(date));
-  const [invalid, setInvalid] = useState(false);
-  const go = (iso: string) => {
-    setText(formatDate(iso));
-    setInvalid(false);
-    onChange(iso);
-  };
-  const apply = () => {
-    const iso = parseDisplayDate(text);
-    if (iso) go(iso);
-    else setInvalid(true);
-  };
   return (
     <Group align="flex-end" gap="xs">
-      <ActionIcon variant="default" size="lg" aria-label={t('dutyLog.previousDay')} onClick={() => go(shiftDay(date, -1))} data-testid="duty-log-prev">
+      <ActionIcon variant="default" size="lg" aria-label={t('dutyLog.previousDay')} onClick={() => onChange(shiftDay(date, -1))} data-testid="duty-log-prev">
         ‹
       </ActionIcon>
-      <TextInput
-        label={t('dutyLog.day')}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onBlur={apply}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') apply();
-        }}
-        placeholder={t('form.datePlaceholder')}
-        inputMode="numeric"
-        maxLength={10}
-        autoComplete="off"
-        error={invalid ? validationMessage(t, 'invalidDate') : undefined}
-        data-testid="duty-log-date"
-        w={150}
-      />
-      <ActionIcon variant="default" size="lg" aria-label={t('dutyLog.nextDay')} onClick={() => go(shiftDay(date, 1))} data-testid="duty-log-next">
+      <DayField key={date} label={t('dutyLog.day')} value={date} onChange={onChange} testId="duty-log-date" />
+      <ActionIcon variant="default" size="lg" aria-label={t('dutyLog.nextDay')} onClick={() => onChange(shiftDay(date, 1))} data-testid="duty-log-next">
         ›
       </ActionIcon>
-      <Button variant="subtle" onClick={() => go(todayIso())}>
+      <Button variant="subtle" onClick={() => onChange(todayIso())}>
         {t('dutyLog.today')}
       </Button>
     </Group>
