@@ -16,10 +16,10 @@ import { CsvExportButton } from '../../../components/CsvExportButton';
 import type { CsvColumn } from '../../../components/csvExport';
 import { applyServerIssues } from '../../../components/serverIssues';
 import { validationMessage } from '../../../i18n/messages';
-import { label } from '../../trainees/format';
 import { VoidModal } from '../../trainees/VoidModal';
 import { displayDate } from '../../trainees/traineeForm';
 import { useDutyHandoverQuery, useDutyLogDayQuery, useRecordShiftNoteMutation } from './api';
+import { lineText } from './lineText';
 
 /** The calendar day `days` away from `iso` (UTC arithmetic on a calendar date: no time zone). */
 function shiftDay(iso: string, days: number): string {
@@ -104,7 +104,7 @@ function DayPage({ date, user }: { date: string; user: SessionUser | undefined }
     { header: t('conduct.fields.date'), value: (l) => formatDate(l.at) },
     { header: t('dutyLog.columns.time'), value: (l) => time(l.at) },
     { header: t('dutyLog.columns.officer'), value: (l) => l.officer },
-    { header: t('dutyLog.columns.what'), value: (l) => (l.voidedType ? t('dutyLog.voided', { type: label.eventType(t, l.voidedType) }) : label.eventType(t, l.type)) },
+    { header: t('dutyLog.columns.what'), value: (l) => lineText(t, l) },
     { header: t('fields.fileNumber'), value: (l) => l.fileNumber },
     { header: t('fields.fullName'), value: (l) => l.traineeName },
   ];
@@ -135,7 +135,7 @@ function DayPage({ date, user }: { date: string; user: SessionUser | undefined }
                 <Table.Tr key={l.seq} data-testid="duty-log-line">
                   <Table.Td>{time(l.at)}</Table.Td>
                   <Table.Td>{l.officer}</Table.Td>
-                  <Table.Td>{l.voidedType ? t('dutyLog.voided', { type: label.eventType(t, l.voidedType) }) : label.eventType(t, l.type)}</Table.Td>
+                  <Table.Td>{lineText(t, l)}</Table.Td>
                   <Table.Td>{l.traineeName ? `${l.fileNumber ?? ''} · ${l.traineeName}` : ''}</Table.Td>
                 </Table.Tr>
               ))}
