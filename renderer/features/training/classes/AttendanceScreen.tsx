@@ -6,6 +6,7 @@ import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates
 import { ABSENCE_REASONS, isoWeekday, type AbsenceReason, type AttendanceSheet, type SheetRow } from '../../../../shared/training/classes';
 import { ErrorAlert, notifySuccess, toSenError } from '../../../components/feedback';
 import { validationMessage } from '../../../i18n/messages';
+import { PrintSheetButton } from '../../reports/print/PrintButtons';
 import { useAttendanceSheetQuery, useClassListQuery, useRecordAttendanceMutation } from './api';
 import { classesFor } from './labels';
 
@@ -45,6 +46,7 @@ export function AttendanceScreen({ user, classId }: { user: SessionUser; classId
           w={280}
         />
         <DateField value={date} onChange={setDate} />
+        {current ? <PrintSheetButton target={{ document: 'attendance_sheet', classId: current, date }} /> : null}
       </Group>
       <Text size="sm" c="dimmed">
         {t('classes.sheet.help')}
