@@ -91,6 +91,7 @@ const vi = {
     summaryButton: 'In tóm tắt hồ sơ',
     releaseButton: 'In tóm tắt khi ra cơ sở',
   },
+  csv: { section: 'Phần', group: 'Mục', row: 'Chỉ tiêu', value: 'Số liệu', of: 'Trên tổng số' },
   sheet: {
     attendanceTitle: 'BẢNG ĐIỂM DANH LỚP HỌC',
     laborTitle: 'BẢNG CHẤM CÔNG LAO ĐỘNG',
@@ -204,6 +205,7 @@ const en: typeof vi = {
     summaryButton: 'Print summary',
     releaseButton: 'Print release summary',
   },
+  csv: { section: 'Section', group: 'Group', row: 'Item', value: 'Figure', of: 'Out of' },
   sheet: {
     attendanceTitle: 'CLASS ATTENDANCE SHEET',
     laborTitle: 'LABOR SHEET',
