@@ -16,8 +16,10 @@ function SheetTable({ headers, rows }: { headers: string[]; rows: { key: string;
     <Table withTableBorder withColumnBorders verticalSpacing={6} fz="sm" data-testid="sheet-table">
       <Table.Thead>
         <Table.Tr>
-          {headers.map((h) => (
-            <Table.Th key={h}>{h}</Table.Th>
+          {headers.map((h, j) => (
+            <Table.Th key={h} style={j < 3 ? { whiteSpace: 'nowrap' } : undefined}>
+              {h}
+            </Table.Th>
           ))}
         </Table.Tr>
       </Table.Thead>
@@ -26,7 +28,10 @@ function SheetTable({ headers, rows }: { headers: string[]; rows: { key: string;
           <Table.Tr key={r.key} className="sen-keep" data-testid="sheet-row">
             <Table.Td w={36}>{i + 1}</Table.Td>
             {r.cells.map((c, j) => (
-              <Table.Td key={j}>{c}</Table.Td>
+              // File number and name on one line; the boxes to write in take the rest.
+              <Table.Td key={j} style={j < 2 ? { whiteSpace: 'nowrap' } : undefined}>
+                {c}
+              </Table.Td>
             ))}
           </Table.Tr>
         ))}
