@@ -32,6 +32,7 @@ import { BACKUP_HANDLERS, type BackupOutputs } from './backup';
 import type { Permission } from './roles';
 import { HANDLER_NAMES, type HandlerName } from './handlerNames';
 import type { EventMeta, EventType } from './events';
+import type { PathKind } from './pathKinds';
 
 export { HANDLER_NAMES, type HandlerName };
 
@@ -203,10 +204,6 @@ export type HandlerInput<N extends HandlerName> = z.input<(typeof HANDLERS)[N]['
 /** What the core receives after validation. */
 export type HandlerParsed<N extends HandlerName> = z.output<(typeof HANDLERS)[N]['input']>;
 export type HandlerOutput<N extends HandlerName> = HandlerOutputs[N];
-
-/** Paths the page may ask the desktop shell to pick with its native dialog. */
-export const PATH_KINDS = ['folder', 'backupFile'] as const;
-export type PathKind = (typeof PATH_KINDS)[number];
 
 /** The bridge the preload (or the preview) puts on `window.sen`. */
 export interface SenBridge {

@@ -1,5 +1,5 @@
 import type { BrowserWindow, Dialog, IpcMain, OpenDialogOptions } from 'electron';
-import { PATH_KINDS, type PathKind } from '../../shared/api';
+import { PATH_KINDS, type PathKind } from '../../shared/pathKinds';
 
 /** The native dialog for each kind of path the page may ask for: nothing else is offered. */
 const OPTIONS: Record<PathKind, OpenDialogOptions> = {

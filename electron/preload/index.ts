@@ -3,7 +3,8 @@
  * Runs sandboxed (CommonJS, only 'electron' may be required); never exposes ipcRenderer itself.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { PATH_KINDS, type Area, type SenBridge } from '../../shared/api';
+import type { Area, SenBridge } from '../../shared/api';
+import { PATH_KINDS } from '../../shared/pathKinds';
 import { isHandlerName } from '../../shared/handlerNames';
 
 const bridge: SenBridge = {

@@ -38,7 +38,7 @@ function NavButton({ route, current, children }: { route: Route; current: Route;
     (route.name === 'literacy' && current.name === 'literacyCertificate') ||
     (route.name === 'accounts' && current.name === 'accessLog');
   return (
-    <Button variant={active ? 'light' : 'subtle'} size="sm" px="sm" aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
+    <Button variant={active ? 'light' : 'subtle'} size="sm" px={8} aria-current={active ? 'page' : undefined} onClick={() => dispatch(navigate(route))}>
       {children}
     </Button>
   );
@@ -123,7 +123,7 @@ export function Shell({
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
           {/* With many areas the facility's name gives way (cut with "…", whole in its tooltip): the menu, the person, language and sign-out stay in view. */}
-          <Group gap="lg" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
             <div style={{ minWidth: 0 }}>
               <Title order={4} lh={1.1} data-testid="header-facility" title={facilityName ?? undefined} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                 {facilityName ?? t('app.name')}
@@ -192,12 +192,16 @@ export function Shell({
               <Text size="sm" fw={600} data-testid="header-user" td={route.name === 'account' ? 'underline' : undefined} style={{ whiteSpace: 'nowrap' }}>
                 {user.fullName}
               </Text>
-              <Group gap={4} justify="flex-end" wrap="nowrap">
-                {user.roles.map((r) => (
-                  <Badge key={r} size="xs" variant="outline" data-testid="header-role">
-                    {label.role(t, r)}
+              {/* One role badge and "+N" for the others (all of them in the tooltip): a person with every role still fits. */}
+              <Group gap={4} justify="flex-end" wrap="nowrap" title={user.roles.map((r) => label.role(t, r)).join(', ')}>
+                <Badge size="xs" variant="outline" data-testid="header-role">
+                  {label.role(t, user.roles[0])}
+                </Badge>
+                {user.roles.length > 1 ? (
+                  <Badge size="xs" variant="outline" data-testid="header-more-roles">
+                    +{user.roles.length - 1}
                   </Badge>
-                ))}
+                ) : null}
               </Group>
             </UnstyledButton>
             <LanguageSwitch />

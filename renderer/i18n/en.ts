@@ -75,7 +75,7 @@ export const en: Catalog = {
   nav: {
     duty: 'Duty',
     literacy: 'Classes',
-    labor: 'Labor therapy',
+    labor: 'Labor',
     reintegration: 'Reintegration',
     medical: 'Medical',
     roster: 'Trainees',

@@ -76,7 +76,7 @@ export const vi = {
   nav: {
     duty: 'Trực ban',
     literacy: 'Lớp học',
-    labor: 'Lao động trị liệu',
+    labor: 'Lao động',
     reintegration: 'Tái hòa nhập',
     medical: 'Y tế',
     roster: 'Học viên',

@@ -53,6 +53,39 @@ export interface DutyLogLine {
   traineeId: string | null;
   traineeName: string | null;
   fileNumber: string | null;
+  /** What happened, from the event's data with names resolved in the core; codes stay codes (the screen translates). */
+  details: DutyLogDetails;
+}
+
+/**
+ * A line's key details; each event type fills only its own. Only duty fields are picked (never
+ * the whole event data), so nothing else can ride along.
+ */
+export interface DutyLogDetails {
+  /** A room as "room (dorm)", and bed; a move's destination in toRoom/toBed. */
+  room?: string;
+  bed?: number;
+  toRoom?: string;
+  toBed?: number;
+  /** A move's, a vacate's or a reward's reason. */
+  reason?: string;
+  /** Recorded despite warnings: the officer's reason. */
+  overrideReason?: string;
+  /** The catalog name, or a built-in type's id when the admin gave it no name. */
+  violationType?: string;
+  place?: string;
+  /** A measure's or a reward's kind. */
+  kind?: string;
+  start?: string;
+  end?: string | null;
+  until?: string;
+  /** A keep-apart rule set or ended: both trainees' names, and the level. */
+  pair?: [string, string];
+  level?: string;
+  /** A headcount: each room counted against what was expected. */
+  rooms?: { room: string; counted: number; expected: number }[];
+  month?: string;
+  rating?: string;
 }
 
 export interface ShiftNote {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HandlerSpec } from '../api';
 import { asOf, isoDate } from '../admissions';
+import { refuseRepeatedTrainees } from './sheets';
 
 /**
  * Literacy classes: open, enrol, withdraw, close; the attendance sheet of a session (one
@@ -129,13 +130,7 @@ export type AttendanceRow = z.infer<typeof attendanceRow>;
 export const recordAttendanceInput = z
   .object({ classId: id, date: isoDate, rows: z.array(attendanceRow).min(1, 'nothingToRecord').max(200, 'tooMany') })
   .strict()
-  .superRefine((v, ctx) => {
-    const seen = new Set<string>();
-    v.rows.forEach((r, i) => {
-      if (seen.has(r.traineeId)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'traineeId'], message: 'duplicateTrainee' });
-      seen.add(r.traineeId);
-    });
-  });
+  .superRefine(refuseRepeatedTrainees);
 
 const classIdInput = z.object({ classId: id, asOf }).strict();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HandlerSpec } from '../api';
 import { asOf, isoDate, type Phase } from '../admissions';
+import { refuseRepeatedTrainees } from './sheets';
 
 /**
  * Labor therapy: workshops (product, output unit, uses blades), assignments (respecting work
@@ -105,13 +106,7 @@ export type SheetRowInput = z.infer<typeof sheetRow>;
 export const recordSheetInput = z
   .object({ workshopId: id, date: isoDate, rows: z.array(sheetRow).min(1, 'rowsRequired').max(200, 'tooMany') })
   .strict()
-  .superRefine((v, ctx) => {
-    const seen = new Set<string>();
-    v.rows.forEach((r, i) => {
-      if (seen.has(r.traineeId)) ctx.addIssue({ code: 'custom', path: ['rows', i, 'traineeId'], message: 'duplicateTrainee' });
-      seen.add(r.traineeId);
-    });
-  });
+  .superRefine(refuseRepeatedTrainees);
 
 const listInput = z.object({ asOf, includeClosed: z.boolean({ error: 'invalidType' }).optional() }).strict();
 const workshopInput = z.object({ workshopId: id, asOf }).strict();

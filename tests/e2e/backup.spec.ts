@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { openDemoFacility, shootBoth, VIEWPORT } from './helpers';
+import { invokeOk, shootBoth, signIn, VIEWPORT } from './helpers';
 
 test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 // The demo facility alone takes minutes on a loaded machine.
@@ -19,7 +19,12 @@ const PASSPHRASE = 'cụm mật khẩu sao lưu 2026';
 test('back up from the System page, see it verified, restore after a confirmation', async ({ page, senHost }) => {
   const usb = mkdtempSync(join(tmpdir(), 'sen-e2e-usb-'));
   try {
-    await openDemoFacility(page, senHost.url);
+    // A small demo facility (a year of 20 trainees): a real log of several frames, quickly.
+    await page.goto(senHost.url);
+    await invokeOk(page, 'system.demo', { trainees: 20, years: 1, seed: 8 });
+    await page.reload();
+    await signIn(page, 'admin', 'demo-sen-2026');
+    await expect(page.locator('tbody tr').first()).toBeVisible();
     await page.getByRole('button', { name: 'Hệ thống' }).click();
     const section = page.getByTestId('backup-section');
     await expect(section.getByTestId('backup-warning')).toHaveText('Chưa có bản sao lưu nào được kiểm tra. Hãy sao lưu ngay.');

@@ -265,6 +265,9 @@ test('a duty officer houses, keeps apart, records conduct, rewards and rates, an
   }
   await expect(lines.filter({ hasText: 'Xếp giường' })).toHaveCount(4);
   await expect(lines.filter({ hasText: 'Xếp giường' }).filter({ hasText: TRAINEES.tuan.fullName })).toHaveCount(1);
+  // Each line says what happened: the rule names both trainees, the move its rooms and why it was recorded despite the warning.
+  await expect(lines.filter({ hasText: 'Quy định không ở chung' })).toContainText(`${TRAINEES.hai.fullName} ↔ ${TRAINEES.tuan.fullName} (`);
+  await expect(lines.filter({ hasText: 'Chuyển giường' })).toContainText('phòng A102 (Nhà A), giường 1 → phòng A101 (Nhà A), giường 2 (ghi nhận dù có cảnh báo: A102 bị dột, không còn phòng trống');
   await shoot(page, 'duty-log', { fullHeight: true });
 
   // Tuấn's timeline shows the move recorded despite the warning, with its reason.

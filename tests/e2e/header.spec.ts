@@ -1,6 +1,5 @@
 /**
- * The header at 1366×768 for the person who sees the most: every role (nine sections, five role
- * badges), in Vietnamese and English. Nothing may be cut off: the
+ * The header at 1366×768 for the person who sees the most: every role (nine sections; one role badge and "+4"), in Vietnamese and English. Nothing may be cut off: the
  * controls end inside the window and no button's or badge's label is clipped. Screenshots: header-allroles-*.
  */
 import { join } from 'node:path';
@@ -25,6 +24,11 @@ test('the header fits every section and control at 1366 px in vi and en', async 
       .locator('header .mantine-Button-label, header .mantine-Badge-label')
       .evaluateAll((els) => (els as unknown as { scrollWidth: number; clientWidth: number; textContent: string }[]).filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
     expect(clipped).toEqual([]);
+    // The person's name and role badges start right of the menu's last button (they once spilled over it).
+    const lastNav = (await page.getByRole('navigation').getByRole('button').last().boundingBox())!;
+    const firstBadge = (await page.getByTestId('header-role').boundingBox())!;
+    expect(firstBadge.x).toBeGreaterThanOrEqual(lastNav.x + lastNav.width);
+    await expect(page.getByTestId('header-more-roles')).toHaveText('+4');
     await page.screenshot({ path: join(SHOTS, `header-allroles-${lang}.png`), clip: { x: 0, y: 0, width: 1366, height: 120 } });
   }
 });

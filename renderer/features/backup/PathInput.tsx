@@ -1,6 +1,6 @@
 import { Button, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PathKind } from '../../../shared/api';
+import type { PathKind } from '../../../shared/pathKinds';
 
 /**
  * A folder or backup-file path: typed, or picked with the system's dialog when the desktop shell

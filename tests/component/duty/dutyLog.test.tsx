@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../../shared/accounts';
 import { formatDate, todayIso } from '../../../shared/dates';
-import type { DutyLogDay, Handover } from '../../../shared/duty/dutyLog';
+import type { DutyLogDay, DutyLogLine, Handover } from '../../../shared/duty/dutyLog';
 import { Providers } from '../../../renderer/app/Providers';
 import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { DutyLogScreen } from '../../../renderer/features/duty/dutyLog/DutyLogScreen';
@@ -29,8 +29,8 @@ const page = (date: string): DutyLogDay =>
     ? {
         date,
         lines: [
-          { seq: 10, at: at('07:05'), officer: 'Đỗ Văn Trực', type: 'TraineeAdmitted', voidedType: null, traineeId: TRAINEE, traineeName: 'Lò Văn Páo', fileNumber: 'HS-2026-0042' },
-          { seq: 11, at: at('08:30'), officer: 'Đỗ Văn Trực', type: 'EventVoided', voidedType: 'TraineePhaseAdvanced', traineeId: TRAINEE, traineeName: 'Lò Văn Páo', fileNumber: 'HS-2026-0042' },
+          { seq: 10, at: at('07:05'), officer: 'Đỗ Văn Trực', type: 'TraineeAdmitted', voidedType: null, traineeId: TRAINEE, traineeName: 'Lò Văn Páo', fileNumber: 'HS-2026-0042', details: {} },
+          { seq: 11, at: at('08:30'), officer: 'Đỗ Văn Trực', type: 'EventVoided', voidedType: 'TraineePhaseAdvanced', traineeId: TRAINEE, traineeName: 'Lò Văn Páo', fileNumber: 'HS-2026-0042', details: {} },
         ],
         notes: [{ seq: 12, noteId: NOTE, date, shift: 'day', text: 'Phòng 3 mất điện, đã báo.', officerId: DUTY.id, officer: 'Đỗ Văn Trực', at: at('09:00') }],
       }
@@ -96,6 +96,46 @@ describe('the duty log screen', () => {
     await i18next.changeLanguage('en');
     expect(await screen.findByText('Handover')).toBeTruthy();
     expect(screen.getByText('Day shift of ' + formatDate(TODAY))).toBeTruthy();
+  });
+
+  it('each line says what happened with its key details, in Vietnamese and in English', async () => {
+    const line = (seq: number, type: string, details: DutyLogLine['details']): DutyLogLine => ({ seq, at: at('10:00'), officer: 'Đỗ Văn Trực', type, voidedType: null, traineeId: TRAINEE, traineeName: 'Lò Văn Páo', fileNumber: 'HS-2026-0042', details });
+    const lines = [
+      line(20, 'BedAssigned', { room: 'A3 (Nhà A)', bed: 4 }),
+      line(21, 'BedMoved', { room: 'A1 (Nhà A)', bed: 2, toRoom: 'B2 (Nhà B)', toBed: 1, reason: 'Đổi chỗ', overrideReason: 'Phòng khác đã kín' }),
+      line(22, 'ViolationRecorded', { violationType: 'mobile_phone', place: 'nhà ăn' }),
+      line(23, 'MeasureImposed', { kind: 'discipline_room', start: '2026-12-05', end: '2026-12-07' }),
+      line(24, 'RewardGranted', { kind: 'commendation', reason: 'Lao động tốt' }),
+      line(25, 'KeepApartSet', { pair: ['Nguyễn Văn A', 'Trần Văn B'], level: 'room' }),
+      line(26, 'HeadcountRecorded', { rooms: [{ room: 'A1 (Nhà A)', counted: 10, expected: 11 }, { room: 'A2 (Nhà A)', counted: 8, expected: 8 }] }),
+      line(27, 'MonthlyRated', { month: '2026-11', rating: 'fair' }),
+    ];
+    const b = signedInBridge(DUTY)
+      .on('dutyLog.day', (input) => ({ ok: true, value: { date: input.date, lines, notes: [] } }))
+      .ok('dutyLog.handover', handover);
+    renderScreen(b);
+    const what = async () => (await screen.findAllByTestId('duty-log-line')).map((r) => within(r).getAllByRole('cell')[2]!.textContent);
+    expect(await what()).toEqual([
+      'Xếp giường: phòng A3 (Nhà A), giường 4',
+      'Chuyển giường: phòng A1 (Nhà A), giường 2 → phòng B2 (Nhà B), giường 1 (ghi nhận dù có cảnh báo: Phòng khác đã kín) — lý do: Đổi chỗ',
+      'Vi phạm: Sử dụng điện thoại di động — tại nhà ăn',
+      'Biện pháp kỷ luật: Phòng kỷ luật (3 ngày, 05/12/2026–07/12/2026)',
+      'Khen thưởng: Biểu dương, khen — lý do: Lao động tốt',
+      'Quy định không ở chung: Nguyễn Văn A ↔ Trần Văn B (khác phòng)',
+      'Điểm danh: phòng A1 (Nhà A) 10/11, lệch 1; phòng A2 (Nhà A) 8/8',
+      'Xếp loại tháng: 11/2026 — Khá',
+    ]);
+    await i18next.changeLanguage('en');
+    await waitFor(async () => expect((await what())[0]).toBe('Bed assigned: room A3 (Nhà A), bed 4'));
+    expect((await what()).slice(1)).toEqual([
+      'Bed moved: room A1 (Nhà A), bed 2 → room B2 (Nhà B), bed 1 (recorded despite warnings: Phòng khác đã kín) — reason: Đổi chỗ',
+      'Violation: Mobile phone — at nhà ăn',
+      'Disciplinary measure: Discipline room (days: 3, 05/12/2026–07/12/2026)',
+      'Reward: Commendation — reason: Lao động tốt',
+      'Keep-apart rule: Nguyễn Văn A ↔ Trần Văn B (different rooms)',
+      'Headcount: room A1 (Nhà A) 10/11, off by 1; room A2 (Nhà A) 8/8',
+      'Monthly rating: 11/2026 — Fair',
+    ]);
   });
 
   it('records a shift note from the keyboard (ISO date to the core), refuses an empty one, and shows the core refusal on its field', async () => {

@@ -64,6 +64,50 @@ describe('the duty log through the service', () => {
     f.service.close();
   });
 
+  it('each duty event kind gives a line with its key details; a keep-apart line names both trainees', async () => {
+    const f = await medicalFixture(3, NOW);
+    const [a, b, c] = f.traineeIds as [string, string, string];
+    const { dormId } = await f.ok('admin', 'housing.addDorm', { name: 'Khu A' });
+    const { roomId: a1 } = await f.ok('admin', 'housing.addRoom', { dormId, name: 'A1', capacity: 4, separateHousing: false });
+    const { roomId: b1 } = await f.ok('admin', 'housing.addRoom', { dormId, name: 'B1', capacity: 4, separateHousing: false });
+    const rule = await f.ok('duty', 'duty.keepApart.set', { traineeA: a, traineeB: b, level: 'room', reason: 'threat', note: '', roleA: 'victim', roleB: 'perpetrator', reviewDate: '2026-12-20' });
+    await f.ok('duty', 'housing.assign', { traineeId: a, roomId: a1, bed: 1, date: TODAY, override: null });
+    await f.ok('duty', 'housing.assign', { traineeId: b, roomId: a1, bed: 2, date: TODAY, override: { reason: 'Hết giường trống' } });
+    await f.ok('duty', 'housing.move', { traineeId: b, roomId: b1, bed: 3, date: TODAY, reason: 'Tách khỏi A', override: null });
+    await f.ok('duty', 'housing.assign', { traineeId: c, roomId: a1, bed: 2, date: TODAY, override: null });
+    await f.ok('duty', 'housing.vacate', { traineeId: c, date: TODAY, reason: 'Chuyển cơ sở' });
+    const count = await f.ok('duty', 'duty.headcount.record', { at: '2026-11-20T04:30:00.000Z', rooms: [{ roomId: a1, counted: 2, note: '' }] });
+    await f.ok('duty', 'duty.headcount.resolve', { countId: count.countId, roomId: a1, note: 'Người phòng khác sang' });
+    const incident = await f.ok('duty', 'conduct.violations.record', { traineeIds: [a, c], typeId: 'mobile_phone', date: TODAY, time: '', place: 'Nhà ăn', description: 'Dùng điện thoại', witnesses: '' });
+    const measure = await f.ok('duty', 'conduct.measures.impose', { traineeId: a, violationId: incident.violationIds[0]!, kind: 'discipline_room', start: TODAY, end: '2026-11-22', note: '' });
+    await f.ok('duty', 'conduct.measures.suspend', { traineeId: a, measureId: measure.measureId, until: '2026-11-30', note: 'Ốm' });
+    await f.ok('duty', 'duty.recognition.reward', { traineeIds: [b], kind: 'commendation', reason: 'Lao động tốt', date: TODAY });
+    await f.ok('duty', 'duty.recognition.rate', { month: '2026-10', ratings: [{ traineeId: b, rating: 'good' }] });
+    await f.ok('duty', 'duty.keepApart.end', { ruleId: rule.ruleId, date: TODAY, note: 'Đã hòa giải' });
+
+    const day = await f.ok('duty', 'dutyLog.day', { date: TODAY });
+    const room = (name: string) => `${name} (Khu A)`;
+    const pair = ['Nguyễn Văn Bình', 'Trần Thị Hoà'];
+    expect(day.lines.map((l) => [l.type, l.traineeName, l.details])).toEqual([
+      ['KeepApartSet', 'Nguyễn Văn Bình', { pair, level: 'room' }],
+      ['BedAssigned', 'Nguyễn Văn Bình', { room: room('A1'), bed: 1 }],
+      ['BedAssigned', 'Trần Thị Hoà', { room: room('A1'), bed: 2, overrideReason: 'Hết giường trống' }],
+      ['BedMoved', 'Trần Thị Hoà', { room: room('A1'), bed: 2, toRoom: room('B1'), toBed: 3, reason: 'Tách khỏi A' }],
+      ['BedAssigned', 'Lò Văn Páo', { room: room('A1'), bed: 2 }],
+      ['BedVacated', 'Lò Văn Páo', { room: room('A1'), bed: 2, reason: 'Chuyển cơ sở' }],
+      ['HeadcountRecorded', null, { rooms: [{ room: room('A1'), counted: 2, expected: 1 }] }],
+      ['HeadcountMismatchResolved', null, { room: room('A1'), reason: 'Người phòng khác sang' }],
+      ['ViolationRecorded', 'Nguyễn Văn Bình', { violationType: 'mobile_phone', place: 'Nhà ăn' }],
+      ['ViolationRecorded', 'Lò Văn Páo', { violationType: 'mobile_phone', place: 'Nhà ăn' }],
+      ['MeasureImposed', 'Nguyễn Văn Bình', { kind: 'discipline_room', start: TODAY, end: '2026-11-22' }],
+      ['MeasureSuspended', 'Nguyễn Văn Bình', { until: '2026-11-30' }],
+      ['RewardGranted', 'Trần Thị Hoà', { kind: 'commendation', reason: 'Lao động tốt' }],
+      ['MonthlyRated', 'Trần Thị Hoà', { month: '2026-10', rating: 'good' }],
+      ['KeepApartEnded', null, { pair, level: 'room' }],
+    ]);
+    f.service.close();
+  });
+
   it('refuses bad notes and the wrong people with a clear error, writing nothing', async () => {
     const f = await medicalFixture(1, NOW);
     const before = f.events();

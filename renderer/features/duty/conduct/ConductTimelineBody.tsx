@@ -4,20 +4,10 @@ import type { TimelineEntry } from '../../../../shared/api';
 import { formatDate } from '../../../../shared/dates';
 import { useViolationTypesQuery } from './api';
 import { measureLabel, typeLabel } from './labels';
+import { Labelled } from '../../trainees/Labelled';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function Labelled({ label, value }: { label: string; value: string }) {
-  if (!value) return null;
-  return (
-    <Text size="sm">
-      <Text span fw={600}>
-        {label}:
-      </Text>{' '}
-      {value}
-    </Text>
-  );
-}
 
 /**
  * A violation, measure, suspension or self-criticism in a trainee's timeline (duty viewers only:

@@ -11,14 +11,15 @@ import { z } from 'zod';
 import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
 import { recordShiftNoteInput, SHIFTS, type DutyLogLine, type HandoverCounts, type Shift, type ShiftNote } from '../../../../shared/duty/dutyLog';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
+import { DayField } from '../../../components/DayField';
 import { CsvExportButton } from '../../../components/CsvExportButton';
 import type { CsvColumn } from '../../../components/csvExport';
 import { applyServerIssues } from '../../../components/serverIssues';
 import { validationMessage } from '../../../i18n/messages';
-import { label } from '../../trainees/format';
 import { VoidModal } from '../../trainees/VoidModal';
 import { displayDate } from '../../trainees/traineeForm';
 import { useDutyHandoverQuery, useDutyLogDayQuery, useRecordShiftNoteMutation } from './api';
+import { lineText } from './lineText';
 
 /** The calendar day `days` away from `iso` (UTC arithmetic on a calendar date: no time zone). */
 function shiftDay(iso: string, days: number): string {
@@ -71,43 +72,16 @@ export function DutyLogScreen() {
 /** dd/mm/yyyy typed (Enter or leaving the field shows that day), or a day back / forward. */
 function DayPicker({ date, onChange }: { date: string; onChange: (iso: string) => void }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(formatDate(date));
-  const [invalid, setInvalid] = useState(false);
-  const go = (iso: string) => {
-    setText(formatDate(iso));
-    setInvalid(false);
-    onChange(iso);
-  };
-  const apply = () => {
-    const iso = parseDisplayDate(text);
-    if (iso) go(iso);
-    else setInvalid(true);
-  };
   return (
     <Group align="flex-end" gap="xs">
-      <ActionIcon variant="default" size="lg" aria-label={t('dutyLog.previousDay')} onClick={() => go(shiftDay(date, -1))} data-testid="duty-log-prev">
+      <ActionIcon variant="default" size="lg" aria-label={t('dutyLog.previousDay')} onClick={() => onChange(shiftDay(date, -1))} data-testid="duty-log-prev">
         ‹
       </ActionIcon>
-      <TextInput
-        label={t('dutyLog.day')}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onBlur={apply}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') apply();
-        }}
-        placeholder={t('form.datePlaceholder')}
-        inputMode="numeric"
-        maxLength={10}
-        autoComplete="off"
-        error={invalid ? validationMessage(t, 'invalidDate') : undefined}
-        data-testid="duty-log-date"
-        w={150}
-      />
-      <ActionIcon variant="default" size="lg" aria-label={t('dutyLog.nextDay')} onClick={() => go(shiftDay(date, 1))} data-testid="duty-log-next">
+      <DayField key={date} label={t('dutyLog.day')} value={date} onChange={onChange} testId="duty-log-date" />
+      <ActionIcon variant="default" size="lg" aria-label={t('dutyLog.nextDay')} onClick={() => onChange(shiftDay(date, 1))} data-testid="duty-log-next">
         ›
       </ActionIcon>
-      <Button variant="subtle" onClick={() => go(todayIso())}>
+      <Button variant="subtle" onClick={() => onChange(todayIso())}>
         {t('dutyLog.today')}
       </Button>
     </Group>
@@ -130,7 +104,7 @@ function DayPage({ date, user }: { date: string; user: SessionUser | undefined }
     { header: t('conduct.fields.date'), value: (l) => formatDate(l.at) },
     { header: t('dutyLog.columns.time'), value: (l) => time(l.at) },
     { header: t('dutyLog.columns.officer'), value: (l) => l.officer },
-    { header: t('dutyLog.columns.what'), value: (l) => (l.voidedType ? t('dutyLog.voided', { type: label.eventType(t, l.voidedType) }) : label.eventType(t, l.type)) },
+    { header: t('dutyLog.columns.what'), value: (l) => lineText(t, l) },
     { header: t('fields.fileNumber'), value: (l) => l.fileNumber },
     { header: t('fields.fullName'), value: (l) => l.traineeName },
   ];
@@ -161,7 +135,7 @@ function DayPage({ date, user }: { date: string; user: SessionUser | undefined }
                 <Table.Tr key={l.seq} data-testid="duty-log-line">
                   <Table.Td>{time(l.at)}</Table.Td>
                   <Table.Td>{l.officer}</Table.Td>
-                  <Table.Td>{l.voidedType ? t('dutyLog.voided', { type: label.eventType(t, l.voidedType) }) : label.eventType(t, l.type)}</Table.Td>
+                  <Table.Td>{lineText(t, l)}</Table.Td>
                   <Table.Td>{l.traineeName ? `${l.fileNumber ?? ''} · ${l.traineeName}` : ''}</Table.Td>
                 </Table.Tr>
               ))}

@@ -6,6 +6,7 @@ import { formatDate } from '../../../../shared/dates';
 import { ART_CHANGE_REASONS, LAB_TESTS } from '../../../../shared/medical/arv';
 import { itemLabel, type MedicalTimelineRefs } from '../timelineRefs';
 import { useNumber } from './ArvSection';
+import { Labelled } from '../../trainees/Labelled';
 
 function oneOf<T extends string>(values: readonly T[], v: unknown): v is T {
   return typeof v === 'string' && (values as readonly string[]).includes(v);
@@ -14,17 +15,6 @@ function oneOf<T extends string>(values: readonly T[], v: unknown): v is T {
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-function Labelled({ label, value }: { label: string; value: string }) {
-  if (!value) return null;
-  return (
-    <Text size="sm">
-      <Text span fw={600}>
-        {label}:
-      </Text>{' '}
-      {value}
-    </Text>
-  );
-}
 
 /**
  * ARV care in a trainee's timeline (medical viewers only: HIV care reaches no other role): the

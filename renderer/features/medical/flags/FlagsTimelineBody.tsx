@@ -4,6 +4,7 @@ import type { TimelineEntry } from '../../../../shared/api';
 import { formatDate } from '../../../../shared/dates';
 import { HOUSING_REASONS, WORK_RESTRICTIONS } from '../../../../shared/medical/flags';
 import type { MedicalTimelineRefs } from '../timelineRefs';
+import { Labelled } from '../../trainees/Labelled';
 
 function oneOf<T extends string>(values: readonly T[], v: unknown): v is T {
   return typeof v === 'string' && (values as readonly string[]).includes(v);
@@ -11,17 +12,6 @@ function oneOf<T extends string>(values: readonly T[], v: unknown): v is T {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function Labelled({ label, value }: { label: string; value: string }) {
-  if (!value) return null;
-  return (
-    <Text size="sm">
-      <Text span fw={600}>
-        {label}:
-      </Text>{' '}
-      {value}
-    </Text>
-  );
-}
 
 /**
  * A flag, restriction or referral in a trainee's timeline. Non-medical viewers receive these

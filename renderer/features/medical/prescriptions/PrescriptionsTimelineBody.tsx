@@ -6,6 +6,7 @@ import { formatDate } from '../../../../shared/dates';
 import { DOSE_SLOTS, DOSE_STATUSES } from '../../../../shared/medical/prescriptions';
 import { itemLabel, type MedicalTimelineRefs } from '../timelineRefs';
 import { STATUS_COLOR } from './labels';
+import { Labelled } from '../../trainees/Labelled';
 
 function oneOf<T extends string>(values: readonly T[], v: unknown): v is T {
   return typeof v === 'string' && (values as readonly string[]).includes(v);
@@ -13,17 +14,6 @@ function oneOf<T extends string>(values: readonly T[], v: unknown): v is T {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-function Labelled({ label, value }: { label: string; value: string }) {
-  if (!value) return null;
-  return (
-    <Text size="sm">
-      <Text span fw={600}>
-        {label}:
-      </Text>{' '}
-      {value}
-    </Text>
-  );
-}
 
 function slotsOf(t: TFunction, v: unknown): string {
   return Array.isArray(v) ? v.filter((s) => oneOf(DOSE_SLOTS, s)).map((s) => t(`prescriptions.slots.${s}`)).join(', ') : '';

@@ -2,9 +2,10 @@ import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInpu
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../shared/accounts';
-import { formatDate, parseDisplayDate, todayIso } from '../../../../shared/dates';
+import { todayIso } from '../../../../shared/dates';
 import { ABSENCE_REASONS, isoWeekday, type AbsenceReason, type AttendanceSheet, type SheetRow } from '../../../../shared/training/classes';
 import { ErrorAlert, notifySuccess, toSenError } from '../../../components/feedback';
+import { DayField } from '../../../components/DayField';
 import { validationMessage } from '../../../i18n/messages';
 import { PrintSheetButton } from '../../reports/print/PrintButtons';
 import { useAttendanceSheetQuery, useClassListQuery, useRecordAttendanceMutation } from './api';
@@ -45,7 +46,7 @@ export function AttendanceScreen({ user, classId }: { user: SessionUser; classId
           data-testid="sheet-class"
           w={280}
         />
-        <DateField value={date} onChange={setDate} />
+        <DayField label={t('classes.sheet.date')} testId="sheet-date" value={date} onChange={setDate} />
         {current ? <PrintSheetButton target={{ document: 'attendance_sheet', classId: current, date }} /> : null}
       </Group>
       <Text size="sm" c="dimmed">
@@ -54,36 +55,6 @@ export function AttendanceScreen({ user, classId }: { user: SessionUser; classId
       {/* Another class or day starts from what is saved, with no marks carried over. */}
       {current ? <SheetLoader key={`${current}|${date}`} classId={current} date={date} /> : null}
     </Stack>
-  );
-}
-
-/** dd/mm/yyyy typed; Enter or leaving the field shows that day's sheet. */
-function DateField({ value, onChange }: { value: string; onChange: (iso: string) => void }) {
-  const { t } = useTranslation();
-  const [text, setText] = useState(formatDate(value));
-  const [invalid, setInvalid] = useState(false);
-  const apply = () => {
-    const iso = parseDisplayDate(text);
-    setInvalid(iso === null);
-    if (iso !== null && iso !== value) onChange(iso);
-  };
-  return (
-    <TextInput
-      label={t('classes.sheet.date')}
-      value={text}
-      onChange={(e) => setText(e.currentTarget.value)}
-      onBlur={apply}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') apply();
-      }}
-      placeholder={t('form.datePlaceholder')}
-      inputMode="numeric"
-      maxLength={10}
-      autoComplete="off"
-      error={invalid ? validationMessage(t, 'invalidDate') : undefined}
-      data-testid="sheet-date"
-      w={150}
-    />
   );
 }
 

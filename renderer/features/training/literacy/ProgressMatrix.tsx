@@ -116,7 +116,8 @@ export function ProgressMatrix({ matrix, canComplete }: { matrix: Matrix; canCom
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
+                  {/* Completed levels and "record completion" stack in the cell: the matrix stays within the screen. */}
+                  <Stack gap={2} align="flex-start">
                     {LITERACY_LEVELS.filter((l) => r.completed[l] !== null).map((l) => (
                       <Button
                         key={l}
@@ -135,7 +136,7 @@ export function ProgressMatrix({ matrix, canComplete }: { matrix: Matrix; canCom
                         {t('literacy.matrix.complete')}
                       </Button>
                     ) : null}
-                  </Group>
+                  </Stack>
                 </Table.Td>
               </Table.Tr>
             ))}

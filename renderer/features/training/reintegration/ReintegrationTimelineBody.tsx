@@ -3,21 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../../shared/api';
 import { formatDate } from '../../../../shared/dates';
 import { COUNSELLING_KINDS, COUNSELLING_OUTCOMES } from '../../../../shared/training/reintegration';
+import { Labelled } from '../../trainees/Labelled';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const oneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
 
-function Line({ label, value }: { label: string; value: string }) {
-  if (!value) return null;
-  return (
-    <Text size="sm">
-      <Text span fw={600}>
-        {label}:
-      </Text>{' '}
-      {value}
-    </Text>
-  );
-}
 
 /** A counselling session in the trainee's timeline (not medical: shown whole to reintegration.read holders). */
 export function ReintegrationTimelineBody({ entry }: { entry: TimelineEntry }) {
@@ -30,10 +20,10 @@ export function ReintegrationTimelineBody({ entry }: { entry: TimelineEntry }) {
       <Text size="sm" data-testid="timeline-counselling">
         {t('reintegration.timeline.session', { kind: kind.toLocaleLowerCase(), date: formatDate(str(d['date'])), outcome: outcome.toLocaleLowerCase() })}
       </Text>
-      <Line label={t('reintegration.timeline.topics')} value={str(d['topics'])} />
-      <Line label={t('reintegration.timeline.notes')} value={str(d['notes'])} />
-      <Line label={t('reintegration.timeline.referralTo')} value={str(d['referralTo'])} />
-      <Line label={t('reintegration.timeline.followUp')} value={str(d['followUpDate']) ? formatDate(str(d['followUpDate'])) : ''} />
+      <Labelled label={t('reintegration.timeline.topics')} value={str(d['topics'])} />
+      <Labelled label={t('reintegration.timeline.notes')} value={str(d['notes'])} />
+      <Labelled label={t('reintegration.timeline.referralTo')} value={str(d['referralTo'])} />
+      <Labelled label={t('reintegration.timeline.followUp')} value={str(d['followUpDate']) ? formatDate(str(d['followUpDate'])) : ''} />
     </Stack>
   );
 }
