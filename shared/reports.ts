@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HandlerSpec } from './api';
+import { isoDate } from './admissions';
 import { month } from './duty/recognition';
 
 /**
@@ -53,18 +54,21 @@ export interface MonthlyReport {
 export const monthlyReportInput = z.object({ month }).strict();
 
 /** The printable documents; each print is written to the access log first. */
-export const PRINT_DOCUMENTS = ['monthly_report', 'trainee_summary', 'release_summary'] as const;
+export const PRINT_DOCUMENTS = ['monthly_report', 'trainee_summary', 'release_summary', 'attendance_sheet', 'labor_sheet'] as const;
 export type PrintDocument = (typeof PRINT_DOCUMENTS)[number];
 
-const traineeId = z.uuid({ error: 'invalidId' });
+const uuid = z.uuid({ error: 'invalidId' });
 
 /** What is printed: the monthly report names its month, a trainee's page names the trainee. */
 export const printTargetInput = z.discriminatedUnion(
   'document',
   [
     z.object({ document: z.literal('monthly_report'), month }).strict(),
-    z.object({ document: z.literal('trainee_summary'), traineeId }).strict(),
-    z.object({ document: z.literal('release_summary'), traineeId }).strict(),
+    z.object({ document: z.literal('trainee_summary'), traineeId: uuid }).strict(),
+    z.object({ document: z.literal('release_summary'), traineeId: uuid }).strict(),
+    // A class's or a workshop's sheet for one day: as recorded, or blank to fill in by hand.
+    z.object({ document: z.literal('attendance_sheet'), classId: uuid, date: isoDate }).strict(),
+    z.object({ document: z.literal('labor_sheet'), workshopId: uuid, date: isoDate }).strict(),
   ],
   { error: 'invalidChoice' },
 );

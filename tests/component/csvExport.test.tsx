@@ -3,21 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ADMIN, signedInBridge } from './fakeBridge';
 import { roster } from './data';
 import { renderApp } from './render';
-
-/** The blobs the page hands to the browser as downloads, and the names it gives them. */
-function captureDownloads() {
-  const blobs: Blob[] = [];
-  const names: string[] = [];
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-    blobs.push(b as Blob);
-    return 'blob:test/1';
-  });
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    names.push(this.download);
-  });
-  return { blobs, names };
-}
+import { captureDownloads } from './downloads';
 
 afterEach(() => vi.restoreAllMocks());
 

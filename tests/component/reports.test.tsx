@@ -5,6 +5,7 @@ import type { MonthlyReport } from '../../shared/reports';
 import { i18next } from '../../renderer/i18n';
 import { ADMIN, signedInBridge, TEACHER } from './fakeBridge';
 import { renderApp } from './render';
+import { captureDownloads, savedCsv } from './downloads';
 import { hoa, HOA_ID, hoaTimeline } from './data';
 
 const MONTH = todayIso().slice(0, 7);
@@ -159,6 +160,19 @@ describe('the monthly report screen', () => {
     expect(await screen.findByText('Đã lưu /home/gd/bao-cao.pdf')).toBeTruthy();
     await user.click(screen.getByTestId('print-back'));
     expect(await screen.findByTestId('report-section-census')).toBeTruthy();
+  });
+
+  it('exports every table of the report as one CSV (counts only: no access-log record)', async () => {
+    const bridge = signedInBridge(ADMIN).ok('reports.monthly', report());
+    const { user } = renderApp(bridge, { name: 'reports' });
+    await screen.findByTestId('report-section-census');
+    const saved = captureDownloads();
+    await user.click(screen.getByTestId('report-csv'));
+    await waitFor(() => expect(saved.blobs).toHaveLength(1));
+    const { name, lines } = await savedCsv(saved);
+    expect(name).toMatch(new RegExp(`^bao-cao-thang-${MONTH}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+    expect(lines.slice(0, 2)).toEqual(['Phần,Mục,Chỉ tiêu,Số liệu,Trên tổng số', 'Quân số và biến động,Quân số,Đầu tháng,3,']);
+    expect(bridge.callsTo('access.recordExport')).toEqual([]);
   });
 
   it('is not offered to other roles', async () => {

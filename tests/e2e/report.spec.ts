@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { invokeOk, openDemoFacility, SHOTS, shootBoth, switchLanguage, VIEWPORT } from './helpers';
+import { invokeOk, openDemoFacility, SHOTS, shootBoth, signIn, signOut, switchLanguage, VIEWPORT } from './helpers';
 
 test.use({ viewport: VIEWPORT, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
 
@@ -117,4 +117,35 @@ test("a trainee's summary and a release summary, printed", async ({ page, senUrl
   await printHere(page);
   const log = await invokeOk<{ items: { detail: string; trainee: { id: string } | null }[] }>(page, 'access.list', { kind: 'print' });
   expect(log.items[0]).toMatchObject({ detail: 'release_summary', trainee: { id: who.id } });
+});
+
+test('the attendance sheet (teacher) and the labor sheet (instructor) of today, printed to A4 PDFs', async ({ page, senUrl }) => {
+  test.setTimeout(600_000);
+  await openDemoFacility(page, senUrl);
+  const today = new Date();
+  const shown = `${String(today.getDate()).padStart(2, '0')}/${String(today.getMonth() + 1).padStart(2, '0')}/${today.getFullYear()}`;
+  const sheets = [
+    { user: 'giaovien', tab: 'Điểm danh hôm nay', title: 'BẢNG ĐIỂM DANH LỚP HỌC', en: 'CLASS ATTENDANCE SHEET', name: 'sheet-attendance' },
+    { user: 'huongdan', tab: 'Bảng công hôm nay', title: 'BẢNG CHẤM CÔNG LAO ĐỘNG', en: 'LABOR SHEET', name: 'sheet-labor' },
+  ];
+  for (const s of sheets) {
+    await signOut(page);
+    await signIn(page, s.user, 'demo-sen-2026');
+    await page.getByRole('tab', { name: s.tab, exact: true }).click();
+    await page.getByTestId('print-sheet').click();
+    await expect(page.getByTestId('print-title')).toHaveText(s.title);
+    await expect(page.getByTestId('sheet-row').first()).toBeVisible({ timeout: 30_000 });
+    await shootBoth(page, s.name, { fullHeight: true });
+    const [vi] = await pdfPages(page, `${s.name}-vi`);
+    expect(vi).toContain(s.title);
+    expect(vi).toContain('Cơ sở cai nghiện ma túy tỉnh Điện Biên'); // the demo facility, in the page header
+    expect(vi).toContain(`Ngày in ${shown}`);
+    expect(vi).toContain(`Ngày: ${shown}`);
+    expect(vi).toMatch(/Trang 1\/\d/);
+    await switchLanguage(page, 'en');
+    const [en] = await pdfPages(page, `${s.name}-en`);
+    expect(en).toContain(s.en);
+    await switchLanguage(page, 'vi');
+    await page.getByTestId('print-back').click();
+  }
 });

@@ -349,6 +349,27 @@ describe('printing is written to the access log', () => {
     expect(eventRows().length).toBe(before + 2);
   });
 
+  it('the attendance sheet (literacy.read) and the labor sheet (labor.read); other roles, unknown classes and bad dates write nothing', async () => {
+    await ok('teacher', 'auth.signIn', { username: 'giaovien', password: DEMO_PASSWORD });
+    await ok('instructor', 'auth.signIn', { username: 'huongdan', password: DEMO_PASSWORD });
+    const classId = (await ok('teacher', 'classes.list', {}))[0]!.classId;
+    const workshopId = (await ok('instructor', 'labor.workshops.list', {}))[0]!.workshopId;
+    const before = eventRows().length;
+    const attendance = { document: 'attendance_sheet', classId, date: '2026-11-19' } as const;
+    const labor = { document: 'labor_sheet', workshopId, date: '2026-11-19' } as const;
+    for (const [who, target] of [['instructor', attendance], ['duty', attendance], ['teacher', labor], ['medical', labor]] as const) {
+      expect(await service.call(who, 'reports.recordPrint', target)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await service.call('teacher', 'reports.recordPrint', { ...attendance, classId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await service.call('instructor', 'reports.recordPrint', { ...labor, date: '19/11/2026' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(eventRows().length).toBe(before);
+    await ok('teacher', 'reports.recordPrint', attendance);
+    await ok('instructor', 'reports.recordPrint', labor);
+    const log = await ok('admin', 'access.list', { kind: 'print' });
+    expect(log.items.slice(0, 2).map((e) => e.detail)).toEqual([`labor_sheet ${workshopId} 2026-11-19`, `attendance_sheet ${classId} 2026-11-19`]);
+    expect(eventRows().length).toBe(before + 2);
+  });
+
   it('refusals write nothing: the report by a non-admin, an unknown trainee, a bad document', async () => {
     const before = eventRows().length;
     expect(await service.call('duty', 'reports.recordPrint', { document: 'monthly_report', month: '2026-10' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -2,6 +2,8 @@ import type { HandlerMap } from '../context';
 import { SenError } from '../../../shared/errors';
 import { monthBounds, REPORT_HANDLERS, type MonthlyReport } from '../../../shared/reports';
 import { recordAccess } from '../access/record';
+import { attendanceSheet } from '../training/classes/queries';
+import { laborSheet } from '../training/labor/queries';
 import { recordedBeforeFor } from '../store/asOf';
 import { computeSections } from './sections';
 
@@ -43,6 +45,17 @@ export const reportHandlers: HandlerMap<keyof typeof REPORT_HANDLERS> = {
     if (input.document === 'monthly_report') {
       if (!ctx.may('reports.read')) throw new SenError('FORBIDDEN', 'Only an administrator may print the monthly report.');
       return { seq: recordAccess(ctx, 'print', null, `monthly_report ${input.month}`).seq };
+    }
+    // The sheets: the permission of the screen they print, and the class or workshop must exist.
+    if (input.document === 'attendance_sheet') {
+      if (!ctx.may('literacy.read')) throw new SenError('FORBIDDEN', 'Only a teacher or an administrator may print an attendance sheet.');
+      attendanceSheet(ctx.store.db, input.classId, input.date, ctx.today());
+      return { seq: recordAccess(ctx, 'print', null, `attendance_sheet ${input.classId} ${input.date}`).seq };
+    }
+    if (input.document === 'labor_sheet') {
+      if (!ctx.may('labor.read')) throw new SenError('FORBIDDEN', 'Only an instructor or an administrator may print a labor sheet.');
+      laborSheet(ctx.store.db, input.workshopId, input.date);
+      return { seq: recordAccess(ctx, 'print', null, `labor_sheet ${input.workshopId} ${input.date}`).seq };
     }
     const exists = ctx.store.db.prepare('SELECT 1 FROM trainees WHERE id = ?').get(input.traineeId);
     if (!exists) throw new SenError('NOT_FOUND', 'No such trainee.');

@@ -6,6 +6,8 @@ import { COUNSELLING_KINDS } from '../../../shared/training/reintegration';
 import type { ReportGroup, ReportRow, ReportSection } from '../../../shared/reports';
 import { measureLabel, typeLabel } from '../duty/conduct/labels';
 import { label } from '../trainees/format';
+import { CsvExportButton } from '../../components/CsvExportButton';
+import type { CsvColumn } from '../../components/csvExport';
 
 function oneOf<T extends string>(values: readonly T[], v: string): v is T {
   return (values as readonly string[]).includes(v);
@@ -98,6 +100,27 @@ function GroupTable({ section, group }: { section: string; group: ReportGroup })
       </Group>
     </Stack>
   );
+}
+
+/** One line of the report's CSV: a row with its section and group. */
+interface FlatRow {
+  section: string;
+  group: string;
+  row: ReportRow;
+}
+
+/** The whole report as one CSV (counts only, so not an access-log export): section, group, row, value, out of. */
+export function ReportCsvButton({ sections, month }: { sections: readonly ReportSection[]; month: string }) {
+  const { t } = useTranslation();
+  const rows: FlatRow[] = sections.flatMap((s) => s.groups.flatMap((g) => g.rows.map((row) => ({ section: s.id, group: g.id, row }))));
+  const columns: CsvColumn<FlatRow>[] = [
+    { header: t('reports.csv.section'), value: (r) => dynamic(t, `reports.sections.${r.section}`) },
+    { header: t('reports.csv.group'), value: (r) => dynamic(t, `reports.groups.${r.group}`) },
+    { header: t('reports.csv.row'), value: (r) => rowLabel(t, r.group, r.row) },
+    { header: t('reports.csv.value'), value: (r) => r.row.value },
+    { header: t('reports.csv.of'), value: (r) => r.row.of },
+  ];
+  return <CsvExportButton fileName={`${t('csv.files.monthlyReport')}-${month}`} columns={columns} rows={rows} personal={false} testId="report-csv" />;
 }
 
 /** Every section of a monthly report, the same on screen and on paper. */

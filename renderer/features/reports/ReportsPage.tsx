@@ -7,7 +7,7 @@ import { ErrorAlert, toSenError } from '../../components/feedback';
 import { validationMessage } from '../../i18n/messages';
 import { MonthField } from '../duty/recognition/MonthField';
 import { useMonthlyReportQuery } from './api';
-import { ReportSections } from './ReportSections';
+import { ReportCsvButton, ReportSections } from './ReportSections';
 
 /** The administrator's monthly facility report: pick a month (this one by default), read it, print it. */
 export function ReportsPage({ month: chosen }: { month: string | undefined }) {
@@ -33,6 +33,7 @@ export function ReportsPage({ month: chosen }: { month: string | undefined }) {
           <Button onClick={() => dispatch(navigate({ name: 'print', target: { document: 'monthly_report', month }, back: route }))} disabled={!data} data-testid="report-print">
             {t('reports.print')}
           </Button>
+          {data ? <ReportCsvButton sections={data.sections} month={month} /> : null}
         </Group>
       </Group>
       {monthIssue ? (

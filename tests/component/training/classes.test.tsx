@@ -9,6 +9,7 @@ import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { LiteracyPage } from '../../../renderer/features/training/LiteracyPage';
 import { signedInBridge, type FakeBridge } from '../fakeBridge';
 import { BINH_ID, HOA_ID, roster } from '../data';
+import { captureDownloads, savedCsv } from '../downloads';
 
 const TEACHER: SessionUser = { id: '00000000-0000-4000-8000-000000000005', username: 'giaovien', fullName: 'Phạm Thị Giáo', roles: ['teacher'] };
 const PAO_ID = '33333333-3333-4333-8333-333333333333';
@@ -146,6 +147,23 @@ describe('the classes screen', () => {
     await user.click(await screen.findByRole('option', { name: /Lò Văn Bình/ }));
     await user.click(screen.getByTestId('enrol-save'));
     await waitFor(() => expect(bridge.callsTo('classes.enrol')).toEqual([{ classId: CLASS_ID, traineeIds: [BINH_ID], date: TODAY }]));
+  });
+
+  it("exports the class's roster with attendance rates as CSV", async () => {
+    const detail: ClassDetail = {
+      summary,
+      roster: [{ traineeId: HOA_ID, fileNumber: 'HS-1', fullName: 'Trần Thị Hoà', enrolledDate: '2026-01-05', withdrawnDate: '2026-02-01', withdrawReason: 'transferred', withdrawNote: '', released: false, atHospital: false, present: 3, absent: 1, attendanceRate: 0.75 }],
+      sessions: [],
+    };
+    const bridge = signedInBridge(TEACHER).ok('classes.get', detail).ok('trainees.list', roster).ok('access.recordExport', { seq: 30 });
+    const { user } = renderPage(bridge, 'classes', CLASS_ID);
+    await screen.findByTestId('class-roster');
+    const saved = captureDownloads();
+    await user.click(screen.getByTestId('csv-export'));
+    await waitFor(() => expect(saved.blobs).toHaveLength(1));
+    const { name, lines } = await savedCsv(saved);
+    expect(name).toMatch(/^danh-sach-lop-ty-le-chuyen-can-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(lines.slice(0, 2)).toEqual(['Số hồ sơ,Họ và tên,Vào lớp,Ngày rời lớp,Lý do,Có mặt,Vắng,Tỷ lệ chuyên cần', 'HS-1,Trần Thị Hoà,05/01/2026,01/02/2026,Chuyển lớp,3,1,75%']);
   });
 
   it('withdraws a trainee with a reason from the roster, in one call', async () => {

@@ -11,6 +11,7 @@ import { LaborTimelineBody } from '../../../renderer/features/training/labor/Lab
 import type { LaborTab } from '../../../renderer/app/navigation';
 import { i18next } from '../../../renderer/i18n';
 import { signedInBridge, type FakeBridge } from '../fakeBridge';
+import { captureDownloads, savedCsv } from '../downloads';
 
 const INSTRUCTOR: SessionUser = { id: '00000000-0000-4000-8000-000000000005', username: 'huongdan', fullName: 'Đinh Văn Hướng', roles: ['instructor'] };
 const W = '00000000-0000-4000-8000-0000000000aa';
@@ -164,6 +165,22 @@ describe('totals and chart', () => {
     expect(screen.getAllByTestId('output-bar')).toHaveLength(6);
     expect(screen.getAllByTestId('output-bar')[3]!.querySelector('title')!.textContent).toBe('01/10/2026: 5');
     expect(bridge.callsTo('labor.totals')[0]).toMatchObject({ workshopId: W, to: TODAY });
+  });
+
+  it('exports the per-trainee and per-workshop totals as CSV, numbers unformatted', async () => {
+    const bridge = signedInBridge(INSTRUCTOR).ok('labor.workshops.list', [workshop]).ok('labor.totals', totals).ok('access.recordExport', { seq: 32 });
+    const { user } = renderPage(bridge, 'output');
+    await screen.findByTestId('output-trainees');
+    const saved = captureDownloads();
+    await user.click(screen.getByTestId('output-trainees-csv'));
+    await waitFor(() => expect(saved.blobs).toHaveLength(1));
+    const perTrainee = await savedCsv(saved);
+    expect(perTrainee.name).toMatch(/^san-luong-theo-hoc-vien-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(perTrainee.lines.slice(0, 2)).toEqual(['Theo học viên,Sản lượng,Số giờ,Ngày có mặt,Ngày vắng', 'HS-1 – Nguyễn Văn Bình,17.5,36,6,1']);
+    await user.click(screen.getByTestId('output-workshops-csv'));
+    await waitFor(() => expect(saved.blobs).toHaveLength(2));
+    const text = await saved.blobs[1]!.text();
+    expect(text.split('\r\n').slice(1, 2)).toEqual(['Xưởng dệt chiếu,17.5,chiếc chiếu,36,6,1']);
   });
 });
 

@@ -14,6 +14,7 @@ import { LiteracyTimelineBody } from '../../../renderer/features/training/litera
 import { i18next } from '../../../renderer/i18n';
 import { signedInBridge, TEACHER, type FakeBridge } from '../fakeBridge';
 import { BINH_ID, HOA_ID } from '../data';
+import { captureDownloads, savedCsv } from '../downloads';
 
 const PAO_ID = '33333333-3333-4333-8333-333333333333';
 const CLASS = '44444444-4444-4444-8444-444444444444';
@@ -128,6 +129,20 @@ describe('the progress matrix', () => {
     expect(within(rows[1]!).getAllByTestId('matrix-change').map((c) => c.textContent)).toEqual(['↑2']);
     expect(within(rows[2]!).queryAllByTestId('matrix-cell')).toHaveLength(0);
     expect(within(rows[0]!).getByTestId('matrix-certificate').textContent).toBe('Mức độ 1 (02/11/2026)');
+  });
+
+  it('exports the matrix as CSV: each skill\'s level, the status and completion dates', async () => {
+    const bridge = signedInBridge(TEACHER).ok('access.recordExport', { seq: 31 });
+    const { user } = mount(bridge, <ProgressMatrix matrix={matrix} canComplete />);
+    await screen.findAllByTestId('matrix-row');
+    const saved = captureDownloads();
+    await user.click(screen.getByTestId('csv-export'));
+    await waitFor(() => expect(saved.blobs).toHaveLength(1));
+    const { name, lines } = await savedCsv(saved);
+    expect(name).toMatch(/^tien-do-xoa-mu-chu-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(lines[0]).toBe('Số hồ sơ,Họ tên,"Nhận biết chữ cái, âm, vần",Đọc thành tiếng,Đọc hiểu,"Nghe viết, chính tả","Viết câu, đoạn văn",Nhận biết số,Bốn phép tính,"Tiền, đo lường",Xếp mức,Hoàn thành: Mức độ 1,Hoàn thành: Mức độ 2');
+    expect(lines[1]).toBe(['HS-1', 'Trần Thị Hoà', ...Array<string>(SKILLS.length).fill('Giai đoạn 1'), 'Mức độ 1', '02/11/2026', ''].join(','));
+    expect(lines).toHaveLength(5);
   });
 
   it('records a completion the status does not support only with a reason', async () => {

@@ -9,6 +9,7 @@ import { connectBridge, makeStore } from '../../../renderer/app/store';
 import { ReintegrationScreen } from '../../../renderer/features/training/reintegration/ReintegrationScreen';
 import { ADMIN, signedInBridge, TEACHER, type FakeBridge } from '../fakeBridge';
 import { BINH_ID, HOA_ID } from '../data';
+import { captureDownloads, savedCsv } from '../downloads';
 
 const PAO_ID = '33333333-3333-4333-8333-333333333333';
 const TODAY = todayIso();
@@ -111,6 +112,20 @@ describe('the reintegration screen', () => {
     );
     // The lists are asked again after the save.
     await waitFor(() => expect(bridge.callsTo('reintegration.due').length).toBeGreaterThan(1));
+  });
+
+  it('exports the due list as CSV as shown', async () => {
+    const bridge = signedInBridge(TEACHER).ok('reintegration.due', due).ok('access.recordExport', { seq: 33 });
+    const { user } = renderScreen(bridge, TEACHER);
+    await screen.findAllByTestId('due-row');
+    const saved = captureDownloads();
+    await user.click(screen.getByTestId('csv-export'));
+    await waitFor(() => expect(saved.blobs).toHaveLength(1));
+    const { name, lines } = await savedCsv(saved);
+    expect(name).toMatch(/^sap-ra-truong-can-tu-van-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(lines[0]).toBe('Số hồ sơ,Họ tên,Dự kiến ra,Còn (ngày),Đã tư vấn,Lần gần nhất,Hẹn tư vấn tiếp');
+    expect(lines[3]).toBe('HS-5,Trần Thị Hoà,01/03/2027,5,"Pháp lý 1; Giới thiệu việc làm 1",02/11/2026 Giới thiệu việc làm (Lê Thị Giáo),09/11/2026 Quá hẹn');
+    expect(lines).toHaveLength(5);
   });
 
   it("puts the core's refusal of the date on the date field", async () => {

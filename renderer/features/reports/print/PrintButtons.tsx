@@ -1,5 +1,6 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { PrintTarget } from '../../../../shared/reports';
 import { navigate } from '../../../app/navigation';
 import { useAppDispatch, useAppSelector } from '../../../app/store';
 
@@ -19,5 +20,17 @@ export function PrintButtons({ traineeId, released }: { traineeId: string; relea
         </Button>
       ) : null}
     </>
+  );
+}
+
+/** On a class's or a workshop's sheet: the day's printable sheet (as recorded, or blank to fill in by hand). */
+export function PrintSheetButton({ target }: { target: Extract<PrintTarget, { document: 'attendance_sheet' | 'labor_sheet' }> }) {
+  const { t } = useTranslation();
+  const dispatch = useAppDispatch();
+  const back = useAppSelector((s) => s.navigation.route);
+  return (
+    <Button variant="default" onClick={() => dispatch(navigate({ name: 'print', target, back }))} data-testid="print-sheet">
+      {t('reports.sheet.print')}
+    </Button>
   );
 }

@@ -9,6 +9,7 @@ import { notifyError, notifySuccess } from '../../../components/feedback';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useRecordPrintMutation } from '../api';
 import { MonthlyReportPrint } from './MonthlyReportPrint';
+import { AttendanceSheetPrint, LaborSheetPrint } from './SheetPrint';
 import { TraineePrint } from './TraineePrint';
 import type { PrintFrameProps } from './PrintFrame';
 
@@ -27,6 +28,8 @@ function fileNameFor(target: PrintTarget, name: string | null): string {
       .replace(/^-|-$/g, '')
       .toLowerCase();
   if (target.document === 'monthly_report') return `bao-cao-thang-${target.month}.pdf`;
+  if (target.document === 'attendance_sheet') return `diem-danh-${slug(name ?? 'lop') || 'lop'}-${target.date}.pdf`;
+  if (target.document === 'labor_sheet') return `cham-cong-${slug(name ?? 'xuong') || 'xuong'}-${target.date}.pdf`;
   return `${target.document === 'release_summary' ? 'ra-co-so' : 'ho-so'}-${slug(name ?? 'hoc-vien') || 'hoc-vien'}.pdf`;
 }
 
@@ -77,9 +80,14 @@ export function PrintView({ target, back, facilityName }: { target: PrintTarget;
     </Group>
   );
   const base: FrameBase = { facilityName, today: todayIso(), toolbar };
-  return target.document === 'monthly_report' ? (
-    <MonthlyReportPrint month={target.month} base={base} />
-  ) : (
-    <TraineePrint traineeId={target.traineeId} release={target.document === 'release_summary'} base={base} onSubject={setSubject} />
-  );
+  switch (target.document) {
+    case 'monthly_report':
+      return <MonthlyReportPrint month={target.month} base={base} />;
+    case 'attendance_sheet':
+      return <AttendanceSheetPrint classId={target.classId} date={target.date} base={base} />;
+    case 'labor_sheet':
+      return <LaborSheetPrint workshopId={target.workshopId} date={target.date} base={base} />;
+    default:
+      return <TraineePrint traineeId={target.traineeId} release={target.document === 'release_summary'} base={base} onSubject={setSubject} />;
+  }
 }

@@ -41,11 +41,12 @@ function Heading({ children }: { children: string }) {
   );
 }
 
-function Signatures() {
+/** Signature boxes at the foot of a printed page: by default the officer who made it and the head of the facility. */
+export function Signatures({ who: people }: { who?: string[] }) {
   const { t } = useTranslation();
   return (
     <Group justify="space-around" mt="xl" className="sen-keep" data-testid="print-signatures">
-      {[t('reports.page.signOfficer'), t('reports.page.signHead')].map((who) => (
+      {(people ?? [t('reports.page.signOfficer'), t('reports.page.signHead')]).map((who) => (
         <Stack key={who} gap={2} align="center" h={110}>
           <Text fw={600} size="sm">
             {who}

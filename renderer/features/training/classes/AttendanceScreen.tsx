@@ -7,6 +7,7 @@ import { ABSENCE_REASONS, isoWeekday, type AbsenceReason, type AttendanceSheet, 
 import { ErrorAlert, notifySuccess, toSenError } from '../../../components/feedback';
 import { DayField } from '../../../components/DayField';
 import { validationMessage } from '../../../i18n/messages';
+import { PrintSheetButton } from '../../reports/print/PrintButtons';
 import { useAttendanceSheetQuery, useClassListQuery, useRecordAttendanceMutation } from './api';
 import { classesFor } from './labels';
 
@@ -46,6 +47,7 @@ export function AttendanceScreen({ user, classId }: { user: SessionUser; classId
           w={280}
         />
         <DayField label={t('classes.sheet.date')} testId="sheet-date" value={date} onChange={setDate} />
+        {current ? <PrintSheetButton target={{ document: 'attendance_sheet', classId: current, date }} /> : null}
       </Group>
       <Text size="sm" c="dimmed">
         {t('classes.sheet.help')}

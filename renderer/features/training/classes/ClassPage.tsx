@@ -9,6 +9,8 @@ import { closeClassInput, WITHDRAW_REASONS, withdrawInput, type ClassDetail, typ
 import { useListTraineesQuery } from '../../../api/api';
 import { navigate } from '../../../app/navigation';
 import { useAppDispatch } from '../../../app/store';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { ErrorAlert, notifySuccess, toSenError } from '../../../components/feedback';
 import { validationMessage } from '../../../i18n/messages';
 import { FlagFormModal } from '../../medical/flags/FlagForm';
@@ -197,12 +199,25 @@ function EnrolPanel({ detail }: { detail: ClassDetail }) {
 
 function Roster({ detail, onWithdraw }: { detail: ClassDetail; onWithdraw: ((r: RosterEntry) => void) | undefined }) {
   const { t } = useTranslation();
+  const columns: CsvColumn<RosterEntry>[] = [
+    { header: t('classes.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('classes.fullName'), value: (r) => r.fullName },
+    { header: t('classes.enrolledDate'), value: (r) => formatDate(r.enrolledDate) },
+    { header: t('classes.withdrawDate'), value: (r) => (r.withdrawnDate ? formatDate(r.withdrawnDate) : '') },
+    { header: t('classes.withdrawReason'), value: (r) => (r.withdrawnDate ? t(`classes.withdrawReasons.${r.withdrawReason ?? 'other'}`) : '') },
+    { header: t('classes.presentCount'), value: (r) => r.present },
+    { header: t('classes.absentCount'), value: (r) => r.absent },
+    { header: t('classes.attendanceRate'), value: (r) => rateLabel(t, r.attendanceRate) },
+  ];
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Title order={4}>
-          {t('classes.roster')} ({detail.summary.enrolled})
-        </Title>
+        <Group justify="space-between">
+          <Title order={4}>
+            {t('classes.roster')} ({detail.summary.enrolled})
+          </Title>
+          <CsvExportButton fileName={t('csv.files.classRoster')} columns={columns} rows={detail.roster} />
+        </Group>
         {detail.roster.length === 0 ? (
           <Text c="dimmed">{t('classes.emptyRoster')}</Text>
         ) : (

@@ -6,6 +6,7 @@ import { todayIso } from '../../../../shared/dates';
 import { ABSENCE_REASONS, type AbsenceReason, type LaborSheet, type SheetRowInput } from '../../../../shared/training/labor';
 import { ErrorAlert, notifySuccess } from '../../../components/feedback';
 import { validationMessage } from '../../../i18n/messages';
+import { PrintSheetButton } from '../../reports/print/PrintButtons';
 import { useLaborSheetQuery, useRecordLaborSheetMutation } from './api';
 import { DateField, IssueLines, issuesOf, WorkshopSelect } from './fields';
 import { useChosenWorkshop } from './useChosenWorkshop';
@@ -59,6 +60,7 @@ export function LaborSheetScreen({ user, workshopId }: { user: SessionUser; work
         <WorkshopSelect workshops={workshops} value={chosen?.workshopId ?? null} onChange={choose} />
         <DateField label={t('labor.sheet.date')} value={date} onChange={setDate} testId="sheet-date" />
         <NumberInput label={t('labor.sheet.defaultHours')} w={150} min={0} max={12} value={defaultHours} onChange={(v) => setDefaultHours(typeof v === 'number' ? v : 0)} data-testid="sheet-default-hours" />
+        {chosen ? <PrintSheetButton target={{ document: 'labor_sheet', workshopId: chosen.workshopId, date }} /> : null}
       </Group>
       <Text size="sm" c="dimmed">
         {t('labor.sheet.help')}

@@ -1,10 +1,12 @@
 import { Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../shared/accounts';
 import { formatDate, todayIso } from '../../../../shared/dates';
 import type { LaborAmounts, LaborTotals } from '../../../../shared/training/labor';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { ErrorAlert } from '../../../components/feedback';
 import { validationMessage } from '../../../i18n/messages';
 import { useLaborTotalsQuery } from './api';
@@ -96,24 +98,37 @@ function Totals({ workshopId, from, to }: { workshopId: string; from: string; to
         <AmountTable
           title={t('labor.output.perWeek')}
           testId="output-weeks"
+          fileName="laborWeeks"
           rows={data.weeks.map((w) => ({ key: w.week, label: weekLabel(t, w), ...w }))}
         />
-        <AmountTable title={t('labor.output.perMonth')} testId="output-months" rows={data.months.map((m) => ({ key: m.month, label: t('labor.output.monthLabel', { month: `${m.month.slice(5)}/${m.month.slice(0, 4)}` }), ...m }))} />
-        <AmountTable title={t('labor.output.perTrainee')} testId="output-trainees" rows={data.trainees.map((x) => ({ key: x.traineeId, label: `${x.fileNumber} – ${x.fullName}`, ...x }))} />
+        <AmountTable title={t('labor.output.perMonth')} testId="output-months" fileName="laborMonths" rows={data.months.map((m) => ({ key: m.month, label: t('labor.output.monthLabel', { month: `${m.month.slice(5)}/${m.month.slice(0, 4)}` }), ...m }))} />
+        <AmountTable title={t('labor.output.perTrainee')} testId="output-trainees" fileName="laborTrainees" rows={data.trainees.map((x) => ({ key: x.traineeId, label: `${x.fileNumber} – ${x.fullName}`, ...x }))} />
         <WorkshopTable data={data} />
       </SimpleGrid>
     </Stack>
   );
 }
 
-function AmountTable({ title, rows, testId, unit }: { title: string; rows: (LaborAmounts & { key: string; label: ReactNode })[]; testId: string; unit?: (key: string) => string }) {
+type AmountRow = LaborAmounts & { key: string; label: string };
+
+/** One table of amounts, with its CSV export (the label column headed by the table's title; numbers unformatted, for spreadsheets). */
+function AmountTable({ title, rows, testId, fileName, unit }: { title: string; rows: AmountRow[]; testId: string; fileName: 'laborWeeks' | 'laborMonths' | 'laborTrainees' | 'laborWorkshops'; unit?: (key: string) => string }) {
   const { t, i18n } = useTranslation();
   const n = (v: number) => formatAmount(v, i18n.language);
+  const columns: CsvColumn<AmountRow>[] = [
+    { header: title, value: (r) => r.label },
+    { header: t('labor.output.amount'), value: (r) => r.output },
+    ...(unit ? [{ header: t('labor.form.unit'), value: (r: AmountRow) => unit(r.key) }] : []),
+    { header: t('labor.output.hours'), value: (r) => r.hours },
+    { header: t('labor.output.present'), value: (r) => r.daysPresent },
+    { header: t('labor.output.absent'), value: (r) => r.daysAbsent },
+  ];
   return (
     <Card withBorder>
-      <Title order={5} mb="xs">
-        {title}
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={5}>{title}</Title>
+        <CsvExportButton fileName={t(`csv.files.${fileName}`)} columns={columns} rows={rows} testId={`${testId}-csv`} />
+      </Group>
       <Table data-testid={testId} striped>
         <Table.Thead>
           <Table.Tr>
@@ -151,6 +166,7 @@ function WorkshopTable({ data }: { data: LaborTotals }) {
     <AmountTable
       title={t('labor.output.perWorkshop')}
       testId="output-workshops"
+      fileName="laborWorkshops"
       rows={data.workshops.map((w) => ({ key: w.workshopId, label: w.name, ...w }))}
       unit={(key) => units.get(key) ?? ''}
     />

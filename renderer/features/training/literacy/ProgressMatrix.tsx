@@ -5,6 +5,8 @@ import { formatDate } from '../../../../shared/dates';
 import { LITERACY_LEVELS, SKILLS, levelRank, type LiteracyStatus, type ProgressCell, type ProgressMatrix as Matrix, type ProgressRow } from '../../../../shared/training/literacy';
 import { navigate } from '../../../app/navigation';
 import { useAppDispatch } from '../../../app/store';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { CompleteModal } from './CompleteModal';
 
 export const STATUS_COLORS: Record<LiteracyStatus, string> = { none: 'gray', level1: 'blue', level2: 'green' };
@@ -59,11 +61,22 @@ export function ProgressMatrix({ matrix, canComplete }: { matrix: Matrix; canCom
   const dispatch = useAppDispatch();
   const [completing, setCompleting] = useState<ProgressRow | null>(null);
   if (matrix.rows.length === 0) return <Text c="dimmed">{t('literacy.matrix.empty')}</Text>;
+  // Each skill's current level (blank: not observed), the derived status, completion dates.
+  const columns: CsvColumn<ProgressRow>[] = [
+    { header: t('literacy.matrix.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('literacy.matrix.name'), value: (r) => r.fullName },
+    ...SKILLS.map((s) => ({ header: t(`literacy.skills.${s}`), value: (r: ProgressRow) => (r.skills[s].level ? t(`literacy.levels.${r.skills[s].level}`) : '') })),
+    { header: t('literacy.matrix.status'), value: (r) => t(`literacy.status.${r.status}`) },
+    ...LITERACY_LEVELS.map((l) => ({ header: `${t('literacy.matrix.completion')}: ${t(`literacy.status.${l}`)}`, value: (r: ProgressRow) => formatDate(r.completed[l]) })),
+  ];
   return (
     <Stack gap="xs">
-      <Text size="sm" c="dimmed">
-        {t('literacy.matrix.day', { date: formatDate(matrix.day) })} · {t('literacy.rule')}
-      </Text>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {t('literacy.matrix.day', { date: formatDate(matrix.day) })} · {t('literacy.rule')}
+        </Text>
+        <CsvExportButton fileName={t('csv.files.progress')} columns={columns} rows={matrix.rows} />
+      </Group>
       <ScrollArea>
         <Table striped highlightOnHover withTableBorder data-testid="progress-matrix">
           <Table.Thead>

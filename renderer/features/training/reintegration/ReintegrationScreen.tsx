@@ -1,11 +1,14 @@
 import { Alert, Badge, Grid, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useRef, useState, type KeyboardEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../../../shared/accounts';
 import { formatDate } from '../../../../shared/dates';
 import { isAllowed } from '../../../../shared/roles';
 import { COUNSELLING_KINDS, type CounsellingSession, type DueTrainee, type FollowUpState } from '../../../../shared/training/reintegration';
 import { AsOfBanner, AsOfControl, useAsOf } from '../../../components/AsOf';
+import { CsvExportButton } from '../../../components/CsvExportButton';
+import type { CsvColumn } from '../../../components/csvExport';
 import { ErrorAlert } from '../../../components/feedback';
 import { useReintegrationDueQuery, useTraineeCounsellingQuery } from './api';
 import { SessionForm } from './SessionForm';
@@ -64,9 +67,12 @@ export function ReintegrationScreen({ user }: { user: SessionUser }) {
           <Text size="sm" fw={600} data-testid="due-summary">
             {t('reintegration.due.summary', { count: data.rows.length, notCounselled: data.notCounselled, overdue: data.followUpsOverdue })}
           </Text>
-          <Text size="xs" c="dimmed">
-            {t(mayWrite && !asOf ? 'reintegration.due.help' : 'reintegration.due.helpRead')}
-          </Text>
+          <Group gap="sm">
+            <Text size="xs" c="dimmed">
+              {t(mayWrite && !asOf ? 'reintegration.due.help' : 'reintegration.due.helpRead')}
+            </Text>
+            <CsvExportButton fileName={t('csv.files.reintegrationDue')} columns={dueColumns(t)} rows={data.rows} />
+          </Group>
         </Group>
       ) : null}
       {data && data.rows.length === 0 ? <Text c="dimmed">{t('reintegration.due.empty')}</Text> : null}
@@ -98,6 +104,27 @@ export function ReintegrationScreen({ user }: { user: SessionUser }) {
       {isAllowed('facility.manage', user.roles) && !asOf ? <ReintegrationSettingsForm /> : null}
     </Stack>
   );
+}
+
+/** The due list as on screen: sessions by kind, the last session, the follow-up and its state. */
+function dueColumns(t: TFunction): CsvColumn<DueTrainee>[] {
+  return [
+    { header: t('reintegration.due.fileNumber'), value: (r) => r.fileNumber },
+    { header: t('reintegration.due.name'), value: (r) => r.fullName },
+    { header: t('reintegration.due.plannedRelease'), value: (r) => formatDate(r.plannedReleaseDate) },
+    { header: t('reintegration.due.daysLeft'), value: (r) => r.daysLeft },
+    {
+      header: t('reintegration.due.sessions'),
+      value: (r) =>
+        r.sessions === 0
+          ? t('reintegration.due.notCounselled')
+          : COUNSELLING_KINDS.filter((k) => r.byKind[k] > 0)
+              .map((k) => `${t(`reintegration.kinds.${k}`)} ${r.byKind[k]}`)
+              .join('; '),
+    },
+    { header: t('reintegration.due.last'), value: (r) => (r.last ? `${formatDate(r.last.date)} ${t(`reintegration.kinds.${r.last.kind}`)}${r.last.counsellorName ? ` (${r.last.counsellorName})` : ''}` : '') },
+    { header: t('reintegration.due.followUp'), value: (r) => (r.followUp ? `${formatDate(r.followUp.date)} ${t(`reintegration.followUp.${r.followUp.state}`)}` : '') },
+  ];
 }
 
 function DueRow({ row, selected, onOpen, onKeyDown }: { row: DueTrainee; selected: boolean; onOpen: () => void; onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => void }) {
