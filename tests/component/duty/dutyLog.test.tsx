@@ -130,7 +130,7 @@ describe('the duty log screen', () => {
     expect((await what()).slice(1)).toEqual([
       'Bed moved: room A1 (Nhà A), bed 2 → room B2 (Nhà B), bed 1 (recorded despite warnings: Phòng khác đã kín) — reason: Đổi chỗ',
       'Violation: Mobile phone — at nhà ăn',
-      'Disciplinary measure: Discipline room (days: 3, 05/12/2026–07/12/2026)',
+      'Disciplinary measure: Discipline room (3 days, 05/12/2026–07/12/2026)',
       'Reward: Commendation — reason: Lao động tốt',
       'Keep-apart rule: Nguyễn Văn A ↔ Trần Văn B (different rooms)',
       'Headcount: room A1 (Nhà A) 10/11, off by 1; room A2 (Nhà A) 8/8',

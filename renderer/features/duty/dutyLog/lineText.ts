@@ -40,7 +40,7 @@ function detailText(t: TFunction, l: DutyLogLine): string {
       const kind = measureLabel(t, d.kind);
       if (!d.start) return kind;
       if (!d.end) return `${kind} (${t('dutyLog.details.from', { date: formatDate(d.start) })})`;
-      return `${kind} (${t('dutyLog.details.span', { n: days(d.start, d.end), start: formatDate(d.start), end: formatDate(d.end) })})`;
+      return `${kind} (${t('dutyLog.details.span', { count: days(d.start, d.end), start: formatDate(d.start), end: formatDate(d.end) })})`;
     }
     case 'MeasureSuspended':
       return d.until ? t('dutyLog.details.until', { date: formatDate(d.until) }) : '';
